@@ -1,0 +1,10 @@
+namespace ChatOpsSignin.Core.Approvals;
+
+public enum ApprovalState
+{
+    Pending,
+    Approved,
+    Denied,
+    Expired,
+    Cancelled,
+}

@@ -1,0 +1,28 @@
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Requests;
+
+namespace ChatOpsSignin.Core.Approvals;
+
+/// <summary>Port: persisted approvals. Survives restarts and is shared by replicas.</summary>
+public interface IApprovalStore
+{
+    Task AddAsync(PendingApproval approval, CancellationToken cancellationToken);
+
+    Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken);
+
+    Task<PendingApproval?> GetAsync(RequestId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One atomic conditional update: moves a request from Pending to <paramref name="state"/> only if it is still
+    /// pending and, for Approved/Denied/Cancelled, not yet expired at <paramref name="at"/>. Two concurrent callers: one wins.
+    /// </summary>
+    /// <returns>Whether this call took the decision, and the approval as stored afterwards (null if unknown).</returns>
+    Task<(bool Won, PendingApproval? Current)> TryDecideAsync(
+        RequestId id, ApprovalState state, ChatUser? decidedBy, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Pending approvals whose timeout has passed at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<PendingApproval>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The user's newest requests that needed approval, newest first.</summary>
+    Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace ChatOpsSignin.Core.Requests;
+
+public sealed record ProfileSummary(string Name, string? Description, bool NeedsApproval);

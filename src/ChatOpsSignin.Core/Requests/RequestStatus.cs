@@ -1,0 +1,6 @@
+using ChatOpsSignin.Core.Audit;
+
+namespace ChatOpsSignin.Core.Requests;
+
+/// <summary>One line of <c>status</c>: a request and where it stands.</summary>
+public sealed record RequestStatus(RequestId Id, string Profile, AuditEventType LastStep, DateTimeOffset At, string? DecidedBy);
