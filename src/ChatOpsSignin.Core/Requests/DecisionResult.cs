@@ -23,6 +23,9 @@ public enum DecisionStatus
 
     NotAnApprover,
 
+    /// <summary>Only the requester may cancel their request.</summary>
+    NotRequester,
+
     /// <summary>Someone else decided first, or it expired or was cancelled.</summary>
     AlreadyDecided,
 

@@ -1,0 +1,37 @@
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Policy;
+using ChatOpsSignin.Core.Requests;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Core.Profiles;
+
+/// <summary>The validated profiles with their allow-lists and approver sets resolved once.</summary>
+public sealed class ProfileCatalog
+{
+    private readonly Dictionary<string, Entry> entries;
+
+    public ProfileCatalog(IOptions<SigninOptions> options)
+    {
+        var value = options.Value;
+        entries = value.Profiles.ToDictionary(
+            p => p.Key,
+            p => new Entry(
+                p.Key,
+                p.Value,
+                new UserSet(p.Value.Allow, value.Groups),
+                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups) : null),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IEnumerable<Entry> All => entries.Values;
+
+    public Entry? Find(string name) => entries.GetValueOrDefault(name.Trim());
+
+    public IReadOnlyList<ProfileSummary> AllowedFor(ChatUserId user) => entries.Values
+        .Where(e => e.Allow.Contains(user))
+        .OrderBy(e => e.Name, StringComparer.Ordinal)
+        .Select(e => new ProfileSummary(e.Name, e.Options.Description, e.Approvers is not null))
+        .ToList();
+
+    public sealed record Entry(string Name, ProfileOptions Options, UserSet Allow, UserSet? Approvers);
+}

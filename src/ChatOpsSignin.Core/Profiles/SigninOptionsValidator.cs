@@ -1,0 +1,94 @@
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Policy;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Core.Profiles;
+
+/// <summary>
+/// Start-up checks of the chat side of profiles: allow-lists, approvals, groups, rate limit.
+/// Every message names the configuration key at fault. AWS-specific keys are checked by the Aws room.
+/// </summary>
+public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
+{
+    private static readonly TimeSpan MinApprovalTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxApprovalTimeout = TimeSpan.FromDays(1);
+
+    public ValidateOptionsResult Validate(string? name, SigninOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (group, members) in options.Groups)
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (!ChatUserId.TryParse(members[i], out _))
+                {
+                    errors.Add($"Groups:{group}:{i}: '{members[i]}' is not a user key (slack:<team>/<user> or teams:<tenant>/<aadObjectId>).");
+                }
+            }
+        }
+
+        foreach (var (profile, value) in options.Profiles)
+        {
+            CheckEntries(errors, $"Profiles:{profile}:Allow", value.Allow, options.Groups);
+            if (value.Allow.Count == 0)
+            {
+                errors.Add($"Profiles:{profile}:Allow: is empty, so nobody could use the profile.");
+            }
+
+            if (value.Approval is { } approval)
+            {
+                CheckApproval(errors, $"Profiles:{profile}:Approval", approval, options.Groups);
+            }
+        }
+
+        if (options.RateLimit.PerUserPerProfile < 0)
+        {
+            errors.Add("RateLimit:PerUserPerProfile: must be 0 (off) or more.");
+        }
+
+        if (options.RateLimit.Window <= TimeSpan.Zero)
+        {
+            errors.Add("RateLimit:Window: must be a positive duration such as 01:00:00.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckApproval(List<string> errors, string key, ApprovalOptions approval, Dictionary<string, List<string>> groups)
+    {
+        CheckEntries(errors, $"{key}:Approvers", approval.Approvers, groups);
+        if (approval.Approvers.Count == 0)
+        {
+            errors.Add($"{key}:Approvers: an approval block needs at least one approver.");
+        }
+
+        if (string.IsNullOrWhiteSpace(approval.SlackChannel) && string.IsNullOrWhiteSpace(approval.TeamsChannel))
+        {
+            errors.Add($"{key}: needs a SlackChannel or a TeamsChannel where approvers are asked.");
+        }
+
+        if (approval.Timeout < MinApprovalTimeout || approval.Timeout > MaxApprovalTimeout)
+        {
+            errors.Add($"{key}:Timeout: {approval.Timeout} is outside 00:01:00 to 1.00:00:00.");
+        }
+    }
+
+    private static void CheckEntries(List<string> errors, string key, List<string> entries, Dictionary<string, List<string>> groups)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (entry.StartsWith(UserSet.GroupPrefix, StringComparison.Ordinal))
+            {
+                if (!groups.ContainsKey(entry[UserSet.GroupPrefix.Length..]))
+                {
+                    errors.Add($"{key}:{i}: group '{entry[UserSet.GroupPrefix.Length..]}' is not defined under Groups.");
+                }
+            }
+            else if (!ChatUserId.TryParse(entry, out _))
+            {
+                errors.Add($"{key}:{i}: '{entry}' is neither a user key (slack:<team>/<user>, teams:<tenant>/<aadObjectId>) nor group:<name>.");
+            }
+        }
+    }
+}
