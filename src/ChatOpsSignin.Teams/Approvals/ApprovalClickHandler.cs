@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Teams.Cards;
+using ChatOpsSignin.Teams.Connector;
+using ChatOpsSignin.Teams.Delivery;
+using ChatOpsSignin.Teams.Identity;
+using ChatOpsSignin.Teams.Inbound;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Teams.Approvals;
+
+/// <summary>
+/// Turns a click into <see cref="ISigninBroker.DecideAsync"/> (synchronous, first decision wins) and shows the answer:
+/// for Action.Execute as the invoke response card, for Action.Submit as a card update or a reply saying why not.
+/// </summary>
+internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
+{
+    public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>The synchronous <c>adaptiveCard/action</c> invoke response body.</summary>
+    public async Task<JsonObject> ExecuteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (ApprovalClick.FromExecute(activity) is not { } click)
+        {
+            return Error(400, "BadRequest", "This card action is not one I know.");
+        }
+
+        var clicker = TeamsIdentity.From(activity);
+        if (clicker is null)
+        {
+            return CardResponse(ApprovalCard.Message(TeamsIdentity.NoObjectId));
+        }
+
+        var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
+        Log.Clicked(logger, click.RequestId, result.Status);
+        return CardResponse(CardFor(result));
+    }
+
+    /// <summary>An Action.Submit click arrived as a message: decide, then update the card or reply why not.</summary>
+    public async Task SubmitAsync(Activity activity, ApprovalClick click, CancellationToken cancellationToken)
+    {
+        var clicker = TeamsIdentity.From(activity);
+        if (clicker is null)
+        {
+            await ReplyAsync(activity, TeamsIdentity.NoObjectId, cancellationToken);
+            return;
+        }
+
+        var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
+        Log.Clicked(logger, click.RequestId, result.Status);
+        if (result.Taken && result.Approval is { } approval && activity.ReplyToId is { } cardId)
+        {
+            await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, OutboundActivity.Card(ApprovalCard.Decided(approval)), cancellationToken);
+            return;
+        }
+
+        await ReplyAsync(activity, result.Message, cancellationToken);
+    }
+
+    public static JsonObject CardFor(DecisionResult result) => result.Approval switch
+    {
+        { State: not ApprovalState.Pending } decided => ApprovalCard.Decided(decided, result.Taken ? null : result.Message),
+        { } pending => ApprovalCard.Prompt(pending, result.Message),
+        null => ApprovalCard.Message(result.Message),
+    };
+
+    private Task<string> ReplyAsync(Activity activity, string text, CancellationToken cancellationToken) =>
+        connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, OutboundActivity.Text(text), activity.Id, cancellationToken);
+
+    private static JsonObject CardResponse(JsonObject card) => new()
+    {
+        ["statusCode"] = 200,
+        ["type"] = InvokeCardType,
+        ["value"] = card,
+    };
+
+    private static JsonObject Error(int status, string code, string message) => new()
+    {
+        ["statusCode"] = status,
+        ["type"] = "application/vnd.microsoft.error",
+        ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Approval click on request {RequestId}: {Status}")]
+        public static partial void Clicked(ILogger logger, string requestId, DecisionStatus status);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Approvals;
+
+namespace ChatOpsSignin.Teams.Cards;
+
+/// <summary>
+/// The approval prompt posted in the approvers' channel, and its decided form. Buttons are Universal Actions
+/// (<c>Action.Execute</c>, answered with the updated card) with an <c>Action.Submit</c> fallback for older clients.
+/// Each button carries only the request id. See https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/overview.
+/// </summary>
+internal static class ApprovalCard
+{
+    public const string Approve = "approve";
+    public const string Deny = "deny";
+
+    public static JsonObject Prompt(PendingApproval approval, string? note = null)
+    {
+        var request = approval.Request;
+        var body = new List<JsonNode>
+        {
+            AdaptiveCard.Text("AWS console access request", bold: true),
+            AdaptiveCard.Facts(
+                ("Requester", request.Requester.Handle),
+                ("Profile", request.Profile),
+                ("Reason", request.Reason),
+                ("Request", request.Id.Value),
+                ("Decide before", AdaptiveCard.Time(approval.ExpiresAt))),
+        };
+        if (note is not null)
+        {
+            body.Add(AdaptiveCard.Text(note, color: "Attention"));
+        }
+
+        return AdaptiveCard.Card(body, [Button("Approve", Approve, request.Id.Value), Button("Deny", Deny, request.Id.Value)]);
+    }
+
+    public static JsonObject Decided(PendingApproval approval, string? note = null)
+    {
+        var request = approval.Request;
+        var by = approval.DecidedBy?.Handle;
+        var outcome = approval.State switch
+        {
+            ApprovalState.Approved => $"Approved by {by}",
+            ApprovalState.Denied => $"Denied by {by}",
+            ApprovalState.Expired => "Expired: nobody decided in time",
+            ApprovalState.Cancelled => "Cancelled by the requester",
+            _ => "Waiting for a decision",
+        };
+        return AdaptiveCard.Card(
+        [
+            AdaptiveCard.Text("AWS console access request", bold: true),
+            AdaptiveCard.Facts(
+                ("Requester", request.Requester.Handle),
+                ("Profile", request.Profile),
+                ("Reason", request.Reason),
+                ("Request", request.Id.Value),
+                ("Decided", approval.DecidedAt is { } at ? AdaptiveCard.Time(at) : null)),
+            AdaptiveCard.Text(outcome, color: approval.State == ApprovalState.Approved ? "Good" : "Attention"),
+            .. note is null ? Array.Empty<JsonNode>() : [AdaptiveCard.Text(note)],
+        ]);
+    }
+
+    /// <summary>A card that only says something (e.g. an unknown request id).</summary>
+    public static JsonObject Message(string text) => AdaptiveCard.Card([AdaptiveCard.Text(text)]);
+
+    private static JsonObject Button(string title, string verb, string requestId) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = title,
+        ["verb"] = verb,
+        ["data"] = new JsonObject { ["requestId"] = requestId },
+        ["fallback"] = new JsonObject
+        {
+            ["type"] = "Action.Submit",
+            ["title"] = title,
+            ["data"] = new JsonObject { ["requestId"] = requestId, ["verb"] = verb },
+        },
+    };
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Teams.Approvals;
+using ChatOpsSignin.Teams.Cards;
+using ChatOpsSignin.Teams.Connector;
+using ChatOpsSignin.Teams.Delivery;
+using ChatOpsSignin.Teams.Identity;
+using ChatOpsSignin.Teams.Inbound;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Teams.Commands;
+
+/// <summary>Runs a validated, queued message activity: a command, or an Action.Submit click.</summary>
+internal sealed partial class CommandRunner(
+    ISigninBroker broker,
+    BotConnectorClient connector,
+    HandleResolver handles,
+    ApprovalClickHandler clicks,
+    TimeProvider time,
+    ILogger<CommandRunner> logger)
+{
+    public async Task RunAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (ApprovalClick.FromSubmit(activity) is { } click)
+        {
+            await clicks.SubmitAsync(activity, click, cancellationToken);
+            return;
+        }
+
+        var user = TeamsIdentity.From(activity);
+        if (user is null)
+        {
+            await ReplyAsync(activity, activity.TenantId is null ? TeamsIdentity.NoTenant : TeamsIdentity.NoObjectId, cancellationToken);
+            return;
+        }
+
+        switch (CommandParser.Parse(activity.Text))
+        {
+            case TeamsCommand.Console console:
+                var handle = await handles.ResolveAsync(activity, cancellationToken);
+                var request = new SigninRequest(
+                    RequestId.New(),
+                    user with { Handle = handle },
+                    console.Profile,
+                    console.Reason,
+                    ReplyTarget.From(activity, user.Id.Tenant).ToJson(),
+                    time.GetUtcNow());
+                Log.Submitted(logger, request.Id.Value, console.Profile);
+                await broker.SubmitAsync(request, cancellationToken);
+                break;
+            case TeamsCommand.Help:
+                await ReplyAsync(activity, HelpText(broker.ProfilesFor(user.Id)), cancellationToken);
+                break;
+            case TeamsCommand.Status:
+                await ReplyAsync(activity, StatusText(await broker.StatusAsync(user.Id, cancellationToken)), cancellationToken);
+                break;
+            case TeamsCommand.Cancel cancel:
+                var result = await broker.CancelAsync(new RequestId(cancel.RequestId), user, cancellationToken);
+                await ReplyAsync(activity, result.Message, cancellationToken);
+                break;
+            case TeamsCommand.Unknown unknown:
+                await ReplyAsync(activity, unknown.Problem, cancellationToken);
+                break;
+        }
+    }
+
+    public static string HelpText(IReadOnlyList<ProfileSummary> profiles)
+    {
+        var text = new StringBuilder("Ask for an AWS console link with `console <profile> [reason]`. ");
+        if (profiles.Count == 0)
+        {
+            return text.Append("You may not use any profile yet: ask an admin to add you to a profile's allow-list.").ToString();
+        }
+
+        text.Append("Your profiles:\n\n");
+        foreach (var profile in profiles)
+        {
+            text.Append($"- **{profile.Name}**{(profile.Description is null ? string.Empty : " — " + profile.Description)}{(profile.NeedsApproval ? " (needs approval)" : string.Empty)}\n");
+        }
+
+        return text.Append("\nAlso: `status`, `cancel <request id>`.").ToString();
+    }
+
+    public static string StatusText(IReadOnlyList<RequestStatus> statuses)
+    {
+        if (statuses.Count == 0)
+        {
+            return "You have no recent requests.";
+        }
+
+        var text = new StringBuilder("Your recent requests:\n\n");
+        foreach (var s in statuses)
+        {
+            text.Append($"- `{s.Id.Value}` **{s.Profile}**: {s.LastStep} at {AdaptiveCard.Time(s.At)}{(s.DecidedBy is null ? string.Empty : " by " + s.DecidedBy)}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private Task<string> ReplyAsync(Activity activity, string text, CancellationToken cancellationToken) =>
+        connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, OutboundActivity.Text(text), activity.Id, cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Teams request {RequestId} for profile {Profile} submitted")]
+        public static partial void Submitted(ILogger logger, string requestId, string profile);
+    }
+}

@@ -1,0 +1,115 @@
+using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Teams.Cards;
+using ChatOpsSignin.Teams.Connector;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Teams.Delivery;
+
+/// <summary>
+/// The way back out to Teams. Links and private notices go to the requester's 1:1 chat (opened proactively when the
+/// request came from a channel or group chat); a channel only ever sees "check your 1:1 chat" and approval prompts.
+/// </summary>
+internal sealed partial class TeamsDelivery(BotConnectorClient connector, ILogger<TeamsDelivery> logger) : IChatDelivery
+{
+    public ChatPlatform Platform => ChatPlatform.Teams;
+
+    public async Task<string> DeliverLinkAsync(LinkDelivery delivery, CancellationToken cancellationToken)
+    {
+        var target = ReplyTarget.Parse(delivery.Request.ReplyTo);
+        var conversation = await PersonalConversationAsync(target, cancellationToken);
+        var activityId = await connector.SendAsync(target.ServiceUrl, conversation, OutboundActivity.Card(LinkCard.For(delivery)), null, cancellationToken);
+        Log.LinkDelivered(logger, delivery.Request.Id.Value);
+        return new MessageRef(target.ServiceUrl, conversation, activityId).ToJson();
+    }
+
+    public async Task ExpireLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
+    {
+        var message = MessageRef.Parse(record.MessageRef);
+        var card = OutboundActivity.Card(LinkCard.Expired(record.Profile, record.LinkExpiresAt));
+        await connector.UpdateAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, card, cancellationToken);
+        Log.LinkExpired(logger, record.RequestId.Value);
+    }
+
+    public async Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken)
+    {
+        var target = ReplyTarget.Parse(request.ReplyTo);
+        if (target.IsPersonal)
+        {
+            await connector.SendAsync(target.ServiceUrl, target.ConversationId, OutboundActivity.Text(NoticeText.For(notice)), target.ActivityId, cancellationToken);
+            return;
+        }
+
+        if (NoticeText.ForChannel(notice) is { } channelText)
+        {
+            await connector.SendAsync(target.ServiceUrl, target.ConversationId, OutboundActivity.Text(channelText), target.ActivityId, cancellationToken);
+            if (notice is RequesterNotice.LinkSentPrivately)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            var personal = await PersonalConversationAsync(target, cancellationToken);
+            await connector.SendAsync(target.ServiceUrl, personal, OutboundActivity.Text(NoticeText.For(notice)), null, cancellationToken);
+        }
+        catch (ConnectorException e) when (e.BotNotInstalledForUser)
+        {
+            Log.NotInstalled(logger, request.Id.Value);
+            await connector.SendAsync(target.ServiceUrl, target.ConversationId, OutboundActivity.Text(NoticeText.CannotMessagePrivately), target.ActivityId, cancellationToken);
+        }
+    }
+
+    public async Task<string> PostApprovalPromptAsync(PendingApproval approval, ApprovalOptions options, CancellationToken cancellationToken)
+    {
+        var channel = options.TeamsChannel;
+        if (string.IsNullOrWhiteSpace(channel))
+        {
+            throw new InvalidOperationException(
+                $"Profile '{approval.Request.Profile}' needs approval but has no Approval:TeamsChannel for Teams requests.");
+        }
+
+        var target = ReplyTarget.Parse(approval.Request.ReplyTo);
+        var activityId = await connector.SendAsync(target.ServiceUrl, channel, OutboundActivity.Card(ApprovalCard.Prompt(approval)), null, cancellationToken);
+        Log.PromptPosted(logger, approval.Request.Id.Value);
+        return new MessageRef(target.ServiceUrl, channel, activityId).ToJson();
+    }
+
+    public async Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        if (approval.PromptRef is null)
+        {
+            Log.NoPrompt(logger, approval.Request.Id.Value);
+            return;
+        }
+
+        var prompt = MessageRef.Parse(approval.PromptRef);
+        await connector.UpdateAsync(prompt.ServiceUrl, prompt.ConversationId, prompt.ActivityId, OutboundActivity.Card(ApprovalCard.Decided(approval)), cancellationToken);
+    }
+
+    private Task<string> PersonalConversationAsync(ReplyTarget target, CancellationToken cancellationToken) => target.IsPersonal
+        ? Task.FromResult(target.ConversationId)
+        : connector.CreatePersonalConversationAsync(target.ServiceUrl, target.BotId, target.UserId, target.TenantId, cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Delivered the sign-in link of request {RequestId} in the requester's 1:1 chat")]
+        public static partial void LinkDelivered(ILogger logger, string requestId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Removed the expired sign-in link of request {RequestId}")]
+        public static partial void LinkExpired(ILogger logger, string requestId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Posted the approval prompt of request {RequestId}")]
+        public static partial void PromptPosted(ILogger logger, string requestId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} has no approval prompt to update")]
+        public static partial void NoPrompt(ILogger logger, string requestId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot message the requester of {RequestId} privately: the app is not installed for them")]
+        public static partial void NotInstalled(ILogger logger, string requestId);
+    }
+}

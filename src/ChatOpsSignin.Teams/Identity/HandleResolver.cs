@@ -1,0 +1,56 @@
+using ChatOpsSignin.Teams.Connector;
+using ChatOpsSignin.Teams.Inbound;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Teams.Identity;
+
+/// <summary>
+/// The handle that feeds the AWS session name: the user's UPN or email from a conversation member lookup, else the
+/// display name. Runs off the request path and is bounded by <c>Teams:MemberLookupTimeout</c>.
+/// See https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#fetch-single-member-profile.
+/// </summary>
+internal sealed partial class HandleResolver(
+    BotConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<HandleResolver> logger)
+{
+    public async Task<string> ResolveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var fallback = activity.From?.Name ?? activity.From?.AadObjectId ?? "user";
+        if (activity.ServiceUrl is null || activity.Conversation?.Id is null || activity.From?.Id is null)
+        {
+            return fallback;
+        }
+
+        using var bounded = new CancellationTokenSource(options.Value.MemberLookupTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
+        try
+        {
+            var member = await connector.GetMemberAsync(activity.ServiceUrl, activity.Conversation.Id, activity.From.Id, linked.Token);
+            return FirstOf(member?.UserPrincipalName, member?.Email) ?? fallback;
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.LookupFailed(logger, "timed out");
+            return fallback;
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            var why = e switch
+            {
+                ConnectorException connectorError => $"connector said {connectorError.Status} {connectorError.Code}",
+                HttpRequestException => "network error",
+                _ => "unreadable member JSON",
+            };
+            Log.LookupFailed(logger, why);
+            return fallback;
+        }
+    }
+
+    private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Member lookup for the requester's handle failed ({Why}); using the display name")]
+        public static partial void LookupFailed(ILogger logger, string why);
+    }
+}

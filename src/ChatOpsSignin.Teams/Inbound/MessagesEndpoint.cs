@@ -1,0 +1,127 @@
+using System.Text.Json;
+using ChatOpsSignin.Teams.Approvals;
+using ChatOpsSignin.Teams.Connector;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Teams.Inbound;
+
+/// <summary>
+/// <c>POST /api/messages</c>: size limit, token check, tenant and serviceUrl checks, then either the synchronous
+/// Action.Execute answer or a quick 200 with the activity queued. Nothing is processed before the token is valid.
+/// </summary>
+internal sealed partial class MessagesEndpoint(
+    BotFrameworkTokenValidator tokens,
+    ServiceUrlPolicy serviceUrls,
+    TeamsInbox inbox,
+    ApprovalClickHandler clicks,
+    IOptions<TeamsOptions> options,
+    ILogger<MessagesEndpoint> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!options.Value.AllowUnauthenticatedLocalClient && string.IsNullOrEmpty(authorization))
+        {
+            Log.Rejected(logger, "no Authorization header");
+            return Results.Unauthorized();
+        }
+
+        var body = await ReadBoundedAsync(context, options.Value.MaxActivityBytes);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, Activity.Json);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null)
+        {
+            Log.Rejected(logger, "body is not an activity");
+            return options.Value.AllowUnauthenticatedLocalClient ? Results.BadRequest() : Results.Unauthorized();
+        }
+
+        var check = await tokens.ValidateAsync(authorization, activity, cancellationToken);
+        if (!check.Valid)
+        {
+            Log.Rejected(logger, check.Reason);
+            return Results.Unauthorized();
+        }
+
+        if (activity.Type is null || activity.Conversation?.Id is null || activity.From?.Id is null || !serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            Log.Refused(logger, activity.Id, "missing type, conversation, sender, or a serviceUrl host that is not allowed");
+            return Results.BadRequest();
+        }
+
+        if (activity.TenantId is { } tenant && !options.Value.IsTenantAllowed(tenant))
+        {
+            Log.Refused(logger, activity.Id, $"tenant {tenant} is not in Teams:AllowedTenants");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        return activity.Type switch
+        {
+            ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction =>
+                Results.Json(await clicks.ExecuteAsync(activity, cancellationToken), statusCode: StatusCodes.Status200OK),
+            ActivityTypes.Invoke => Results.StatusCode(StatusCodes.Status501NotImplemented),
+            ActivityTypes.Message when !inbox.TryEnqueue(activity) => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Ok(),
+        };
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContext context, int max)
+    {
+        if (context.Request.ContentLength > max)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > max)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Teams activity: {Reason}")]
+        public static partial void Rejected(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Teams activity {ActivityId}: {Reason}")]
+        public static partial void Refused(ILogger logger, string? activityId, string reason);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Teams;
+
+/// <summary>Start-up checks; each message names the key at fault.</summary>
+internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>();
+        if (!options.AllowUnauthenticatedLocalClient)
+        {
+            Require(errors, options.AppPassword, "Teams:AppPassword", "the client secret of the bot's Entra app registration");
+            Require(errors, options.TenantId, "Teams:TenantId", "the tenant of the single-tenant app registration");
+        }
+        else if (!string.IsNullOrEmpty(options.AppPassword))
+        {
+            Require(errors, options.AppId, "Teams:AppId", "needed with Teams:AppPassword to fetch connector tokens");
+        }
+
+        if (!string.IsNullOrEmpty(options.AppPassword) && string.IsNullOrWhiteSpace(options.TenantId)
+            && options.TokenEndpoint?.Contains("{TenantId}", StringComparison.Ordinal) != false)
+        {
+            errors.Add("Teams:TenantId: required to build the token endpoint (or set Teams:TokenEndpoint without {TenantId}).");
+        }
+
+        CheckUrl(errors, options.MetadataUrl, "Teams:OpenIdMetadataUrl");
+        if (!string.IsNullOrEmpty(options.AppPassword))
+        {
+            CheckUrl(errors, options.ResolvedTokenEndpoint, "Teams:TokenEndpoint");
+        }
+
+        if (options.MaxActivityBytes is < 1024 or > 4 * 1024 * 1024)
+        {
+            errors.Add("Teams:MaxActivityBytes: must be between 1024 and 4194304.");
+        }
+
+        if (options.MemberLookupTimeout <= TimeSpan.Zero || options.MemberLookupTimeout > TimeSpan.FromSeconds(30))
+        {
+            errors.Add("Teams:MemberLookupTimeout: must be between 00:00:00.001 and 00:00:30.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Require(List<string> errors, string? value, string key, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{key}: is required when Teams is on ({what}).");
+        }
+    }
+
+    // http is tolerated only for loopback stand-ins; a real endpoint must be https.
+    private static void CheckUrl(List<string> errors, string value, string key)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        {
+            errors.Add($"{key}: '{value}' must be an absolute https URL (http only on loopback).");
+        }
+    }
+}

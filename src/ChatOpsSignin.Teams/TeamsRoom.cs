@@ -1,0 +1,80 @@
+using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Hosting;
+using ChatOpsSignin.Teams.Approvals;
+using ChatOpsSignin.Teams.Commands;
+using ChatOpsSignin.Teams.Connector;
+using ChatOpsSignin.Teams.Delivery;
+using ChatOpsSignin.Teams.Hosting;
+using ChatOpsSignin.Teams.Identity;
+using ChatOpsSignin.Teams.Inbound;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Teams;
+
+/// <summary>The Teams room's entry points: <c>services.AddTeamsRoom(configuration)</c> and <c>app.MapTeamsRoom()</c>.</summary>
+public static class TeamsRoom
+{
+    public const string MessagesPath = "/api/messages";
+
+    public static IServiceCollection AddTeamsRoom(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TeamsOptions.Section);
+        var snapshot = section.Get<TeamsOptions>() ?? new TeamsOptions();
+        services.AddSingleton(new RoomStatus("Teams", snapshot.Enabled, Why(snapshot)));
+        services.AddOptions<TeamsOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        if (!snapshot.Enabled)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(nameof(BotFrameworkTokenValidator)).AddStandardResilienceHandler();
+        services.AddHttpClient(ConnectorTokenProvider.HttpClientName).AddStandardResilienceHandler();
+        services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", ConnectorResilience.Configure);
+        services.AddSingleton<BotFrameworkTokenValidator>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddSingleton<BotConnectorClient>();
+        services.AddSingleton<HandleResolver>();
+        services.AddSingleton<ApprovalClickHandler>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<TeamsInbox>();
+        services.AddSingleton<MessagesEndpoint>();
+        services.AddHostedService<TeamsInboxWorker>();
+        services.AddSingleton<IChatDelivery, TeamsDelivery>();
+        if (snapshot.AllowUnauthenticatedLocalClient)
+        {
+            services.AddHostedService<LocalModeGuard>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c> when Teams is on.</summary>
+    public static IEndpointRouteBuilder MapTeamsRoom(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<MessagesEndpoint>() is null)
+        {
+            return endpoints;
+        }
+
+        endpoints.MapPost(MessagesPath, (HttpContext context, MessagesEndpoint messages) => messages.HandleAsync(context))
+            .DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static string Why(TeamsOptions options) => options switch
+    {
+        { AllowUnauthenticatedLocalClient: true } =>
+            "on in LOCAL MODE for the Microsoft 365 Agents Playground: inbound tokens are not checked; loopback binding only",
+        { Enabled: true } => $"on: Bot Framework app {options.AppId} in tenant {options.TenantId}",
+        _ => "off: Teams:AppId is empty",
+    };
+}
