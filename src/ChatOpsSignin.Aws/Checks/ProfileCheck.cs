@@ -1,0 +1,127 @@
+using Amazon.SecurityToken.Model;
+using ChatOpsSignin.Aws.Broker;
+using ChatOpsSignin.Aws.Credentials;
+using ChatOpsSignin.Aws.Options;
+using ChatOpsSignin.Core.Credentials;
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Requests;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Aws.Checks;
+
+/// <summary>
+/// For the CLI <c>check</c> verb: validates the configuration (without throwing) and, when asked to call AWS,
+/// runs GetCallerIdentity and issues each profile's credentials once for 15 minutes through the real issuers
+/// (so trust policy, ExternalId, TagSession and SetSourceIdentity are all exercised). Returns values, prints nothing.
+/// </summary>
+public sealed class ProfileCheck(
+    IConfiguration configuration,
+    IEnumerable<IValidateOptions<SigninOptions>> profileValidators,
+    IEnumerable<IValidateOptions<AwsOptions>> awsValidators,
+    IEnumerable<ICredentialIssuer> issuers,
+    BrokerCredentials broker,
+    StsClients sts,
+    TimeProvider time)
+{
+    /// <summary>The identity the check signs in as; tags and session names show "chatops-signin-check" in CloudTrail.</summary>
+    public static readonly ChatUser CheckUser = new(new ChatUserId(ChatPlatform.Cli, "check", "chatops-signin"), "chatops-signin-check");
+
+    public async Task<ProfileCheckReport> RunAsync(bool callAws, CancellationToken cancellationToken)
+    {
+        var signin = configuration.Get<SigninOptions>() ?? new SigninOptions();
+        var aws = configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+        var errors = profileValidators.SelectMany(v => Failures(v.Validate(null, signin)))
+            .Concat(awsValidators.SelectMany(v => Failures(v.Validate(null, aws))))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var brokerCheck = await CheckBrokerAsync(callAws, cancellationToken);
+        var temporary = brokerCheck.Resolved ? brokerCheck.IsTemporary : await BrokerIsTemporaryAsync(cancellationToken);
+        var results = new List<ProfileCheckResult>();
+        foreach (var (name, profile) in signin.Profiles.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var prefix = $"Profiles:{name}:";
+            var own = errors.Where(e => e.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+            results.Add(await CheckProfileAsync(name, profile, own, brokerCheck, temporary, callAws, cancellationToken));
+        }
+
+        var general = errors.Where(e => !e.StartsWith("Profiles:", StringComparison.OrdinalIgnoreCase)).ToList();
+        return new ProfileCheckReport(brokerCheck, general, results);
+    }
+
+    private async Task<BrokerCheck> CheckBrokerAsync(bool callAws, CancellationToken cancellationToken)
+    {
+        if (!callAws)
+        {
+            return new BrokerCheck(false, false, null, null, null, null);
+        }
+
+        var session = await broker.ResolveAsync(cancellationToken);
+        if (!session.Succeeded)
+        {
+            return new BrokerCheck(false, false, null, null, null, session.Failure.AdminMessage);
+        }
+
+        var context = new AwsCallContext("(broker)", "sts:GetCallerIdentity", null, false);
+        var identity = await StsCall.RunAsync(
+            ct => sts.For(session.Value.Credentials).GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), context, cancellationToken);
+        return identity.Succeeded
+            ? new BrokerCheck(true, session.Value.IsTemporary, session.Value.Source, identity.Value.Arn, identity.Value.Account, null)
+            : new BrokerCheck(true, session.Value.IsTemporary, session.Value.Source, null, null, identity.Failure.AdminMessage);
+    }
+
+    private async Task<ProfileCheckResult> CheckProfileAsync(
+        string name, ProfileOptions profile, List<string> errors, BrokerCheck brokerCheck, bool temporary, bool callAws, CancellationToken cancellationToken)
+    {
+        var plan = SessionPlan.For(profile, temporary);
+        var length = plan.Impossible is null ? plan.ConsoleSession : TimeSpan.Zero;
+        var why = plan.Impossible ?? plan.Why;
+        if (!callAws || errors.Count > 0 || brokerCheck.Problem is not null)
+        {
+            return new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Skipped, null, null, length, why);
+        }
+
+        var issuer = issuers.FirstOrDefault(i => i.Method == profile.Method);
+        if (issuer is null)
+        {
+            return new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Failed, "method_unavailable", "no issuer registered", length, why);
+        }
+
+        var request = new SigninRequest(RequestId.New(), CheckUser, name, "chatops-signin check", string.Empty, time.GetUtcNow());
+        var shortProfile = ShortSession(profile);
+        var issued = await issuer.IssueAsync(
+            new CredentialRequest(request, name, shortProfile, SessionNames.For(CheckUser), SessionTags.For(CheckUser, null, shortProfile), null),
+            cancellationToken);
+        return issued.Succeeded
+            ? new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Passed, null, issued.Value.PrincipalArn, length, why)
+            : new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Failed, issued.Failure.Code, issued.Failure.AdminMessage, length, why);
+    }
+
+    private async Task<bool> BrokerIsTemporaryAsync(CancellationToken cancellationToken) => configuration
+        .GetSection(AwsOptions.Section).GetValue<BrokerCredentialKind?>(nameof(AwsOptions.BrokerCredentials)) switch
+        {
+            BrokerCredentialKind.LongTerm => false,
+            BrokerCredentialKind.Temporary => true,
+            _ => !await broker.IsLongTermAsync(cancellationToken),
+        };
+
+    /// <summary>The same profile asking for the shortest session STS allows: the check proves access, it grants nothing useful.</summary>
+    private static ProfileOptions ShortSession(ProfileOptions profile) => new()
+    {
+        Method = profile.Method,
+        RoleArn = profile.RoleArn,
+        ExternalId = profile.ExternalId,
+        SessionDuration = TimeSpan.FromMinutes(15),
+        Region = profile.Region,
+        Destination = profile.Destination,
+        Tags = profile.Tags,
+        Policy = profile.Policy,
+        PolicyArns = profile.PolicyArns,
+        IdentityPoolId = profile.IdentityPoolId,
+        DeveloperProviderName = profile.DeveloperProviderName,
+    };
+
+    private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures ?? [] : [];
+}

@@ -1,0 +1,38 @@
+using ChatOpsSignin.Core.Profiles;
+
+namespace ChatOpsSignin.Aws.Checks;
+
+/// <summary>What <see cref="ProfileCheck"/> found: the broker's identity and one line per profile.</summary>
+/// <param name="ConfigurationErrors">Errors not tied to one profile (the <c>Aws</c> section, groups, rate limit).</param>
+public sealed record ProfileCheckReport(BrokerCheck Broker, IReadOnlyList<string> ConfigurationErrors, IReadOnlyList<ProfileCheckResult> Profiles)
+{
+    public bool Passed => Broker.Problem is null && ConfigurationErrors.Count == 0 && Profiles.All(p => p.Passed);
+}
+
+/// <param name="CallerArn">From GetCallerIdentity when AWS was called, else null.</param>
+/// <param name="Problem">Why the broker's credentials could not be used, or null.</param>
+public sealed record BrokerCheck(bool Resolved, bool IsTemporary, string? Source, string? CallerArn, string? Account, string? Problem);
+
+/// <param name="ConsoleSession">The console session length users will really get.</param>
+/// <param name="SessionWhy">Why that length (e.g. role chaining).</param>
+/// <param name="Detail">The failure message for the admin, or the principal ARN obtained.</param>
+public sealed record ProfileCheckResult(
+    string Profile,
+    SigninMethod Method,
+    IReadOnlyList<string> ConfigurationErrors,
+    ProfileCheckState Credentials,
+    string? FailureCode,
+    string? Detail,
+    TimeSpan ConsoleSession,
+    string SessionWhy)
+{
+    public bool Passed => ConfigurationErrors.Count == 0 && Credentials != ProfileCheckState.Failed;
+}
+
+public enum ProfileCheckState
+{
+    /// <summary>AWS was not called (configuration only, or the configuration is invalid).</summary>
+    Skipped,
+    Passed,
+    Failed,
+}

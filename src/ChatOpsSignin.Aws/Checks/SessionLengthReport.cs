@@ -1,0 +1,51 @@
+using ChatOpsSignin.Aws.Broker;
+using ChatOpsSignin.Core.Profiles;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Aws.Checks;
+
+/// <summary>
+/// Logs once at start, per profile, the console session length users will really get and why
+/// (e.g. "prod-readonly: 1h (broker uses temporary credentials: role chaining caps it at 1h ...)").
+/// Runs in the background so resolving the SDK credential chain never delays start-up.
+/// </summary>
+public sealed partial class SessionLengthReport(IOptions<SigninOptions> signin, BrokerCredentials broker, ILogger<SessionLengthReport> logger)
+    : BackgroundService
+{
+    public static IReadOnlyList<string> Lines(IEnumerable<KeyValuePair<string, ProfileOptions>> profiles, bool brokerIsTemporary) => profiles
+        .OrderBy(p => p.Key, StringComparer.Ordinal)
+        .Select(p => SessionPlan.For(p.Value, brokerIsTemporary) is var plan && plan.Impossible is null
+            ? $"{p.Key}: {SessionPlan.Describe(plan.ConsoleSession)} ({plan.Why})"
+            : $"{p.Key}: unusable ({plan.Impossible})")
+        .ToList();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var session = await broker.ResolveAsync(stoppingToken);
+        if (!session.Succeeded)
+        {
+            Log.NoBroker(logger, session.Failure.AdminMessage);
+            return;
+        }
+
+        Log.Broker(logger, session.Value.IsTemporary ? "temporary" : "long-term", session.Value.Source);
+        foreach (var line in Lines(signin.Value.Profiles, session.Value.IsTemporary))
+        {
+            Log.Profile(logger, line);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "AWS broker credentials: {Kind}, from {Source}.")]
+        public static partial void Broker(ILogger logger, string kind, string source);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Console session: {Line}")]
+        public static partial void Profile(ILogger logger, string line);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "AWS broker credentials are not available, no profile can be issued: {Problem}")]
+        public static partial void NoBroker(ILogger logger, string problem);
+    }
+}

@@ -1,0 +1,111 @@
+using Amazon.SecurityToken.Model;
+using ChatOpsSignin.Aws.Broker;
+using ChatOpsSignin.Aws.Cognito;
+using ChatOpsSignin.Core.Credentials;
+using ChatOpsSignin.Core.Outcomes;
+using ChatOpsSignin.Core.Profiles;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Aws.Credentials;
+
+/// <summary>
+/// Cognito identity pool, classic (basic) flow: guest GetId → GetOpenIdToken, or developer-authenticated
+/// GetOpenIdTokenForDeveloperIdentity (Logins = { provider: chat user key }); then unsigned AssumeRoleWithWebIdentity
+/// on the profile's role. The classic flow lets us choose the role and RoleSessionName.
+/// https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
+/// </summary>
+public sealed partial class CognitoIssuer(
+    CognitoIdentityClient cognito, BrokerCredentials broker, StsClients sts, TimeProvider time, ILogger<CognitoIssuer> logger) : ICredentialIssuer
+{
+    public SigninMethod Method => SigninMethod.Cognito;
+
+    public async Task<Outcome<IssuedCredentials>> IssueAsync(CredentialRequest request, CancellationToken cancellationToken)
+    {
+        var profile = request.Profile;
+        var token = await OpenIdTokenAsync(request, cancellationToken);
+        if (!token.Succeeded)
+        {
+            Log.Refused(logger, request.ProfileName, "cognito-identity", token.Failure.Code);
+            return token.Failure;
+        }
+
+        var plan = SessionPlan.For(profile, !await broker.IsLongTermAsync(cancellationToken));
+        var call = new AssumeRoleWithWebIdentityRequest
+        {
+            RoleArn = profile.RoleArn,
+            RoleSessionName = request.Session.RoleSessionName,
+            WebIdentityToken = token.Value.Token,
+            DurationSeconds = (int)plan.CredentialLifetime.TotalSeconds,
+            Policy = profile.Policy,
+            PolicyArns = StsRequestParts.PolicyArns(profile),
+        };
+        var context = new AwsCallContext(request.ProfileName, "sts:AssumeRoleWithWebIdentity", profile.RoleArn, false);
+        var response = await StsCall.RunAsync(ct => sts.Anonymous.AssumeRoleWithWebIdentityAsync(call, ct), context, cancellationToken);
+        if (!response.Succeeded)
+        {
+            Log.Refused(logger, request.ProfileName, "sts:AssumeRoleWithWebIdentity", response.Failure.Code);
+            return response.Failure;
+        }
+
+        var result = response.Value;
+        var credentials = new TemporaryCredentials(
+            result.Credentials.AccessKeyId,
+            result.Credentials.SecretAccessKey,
+            result.Credentials.SessionToken,
+            StsRequestParts.Expiration(result.Credentials, time, plan.CredentialLifetime));
+        Log.Issued(logger, request.ProfileName, result.AssumedRoleUser.Arn, token.Value.IdentityId);
+        return new IssuedCredentials(
+            credentials,
+            CredentialSource.WebIdentityRole,
+            result.AssumedRoleUser.Arn,
+            profile.RoleArn,
+            request.Session.RoleSessionName,
+            result.SourceIdentity,
+            plan.CredentialLifetime);
+    }
+
+    private async Task<Outcome<CognitoOpenIdToken>> OpenIdTokenAsync(CredentialRequest request, CancellationToken cancellationToken)
+    {
+        var profile = request.Profile;
+        var pool = profile.IdentityPoolId!;
+        var context = new AwsCallContext(request.ProfileName, "cognito-identity", profile.RoleArn, false);
+        if (profile.DeveloperProviderName is { } provider)
+        {
+            var session = await broker.ResolveAsync(cancellationToken);
+            if (!session.Succeeded)
+            {
+                return session.Failure;
+            }
+
+            var developer = await cognito.GetOpenIdTokenForDeveloperIdentityAsync(
+                pool, provider, request.Request.Requester.Id.Key, session.Value.Credentials, cancellationToken);
+            return Map(developer, context with { Action = "cognito-identity:GetOpenIdTokenForDeveloperIdentity" });
+        }
+
+        var identity = await cognito.GetIdAsync(pool, cancellationToken);
+        if (identity.Value is null)
+        {
+            return Map(CognitoReply<CognitoOpenIdToken>.Failed(identity.Error!), context with { Action = "cognito-identity:GetId" });
+        }
+
+        var guest = await cognito.GetOpenIdTokenAsync(identity.Value.IdentityId, cancellationToken);
+        return Map(guest, context with { Action = "cognito-identity:GetOpenIdToken" });
+    }
+
+    private static Outcome<CognitoOpenIdToken> Map(CognitoReply<CognitoOpenIdToken> reply, AwsCallContext context) => reply switch
+    {
+        { Value: { } value } => value,
+        { Error.Type: CognitoError.TimeoutType } => AwsFailures.Timeout(context.Profile, "Amazon Cognito Identity"),
+        { Error.Type: CognitoError.UnreachableType } => AwsFailures.Unreachable(context.Profile, "Amazon Cognito Identity", reply.Error.Message),
+        _ => AwsFailures.From(reply.Error!.Type, reply.Error.Status, reply.Error.Message, context),
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: assumed {PrincipalArn} for Cognito identity {IdentityId}.")]
+        public static partial void Issued(ILogger logger, string profile, string principalArn, string identityId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: {Step} refused: {Code}.")]
+        public static partial void Refused(ILogger logger, string profile, string step, string code);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChatOpsSignin.Core.Profiles;
+
+namespace ChatOpsSignin.Aws.Options;
+
+/// <summary>
+/// Per-method rules of a profile, from the STS and Cognito API references
+/// (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html, API_GetFederationToken.html, Cognito GetId).
+/// Messages read "Profiles:&lt;name&gt;:&lt;Key&gt;: &lt;what is wrong&gt;".
+/// </summary>
+internal static partial class AwsProfileRules
+{
+    public const int MaxPolicyChars = 2048;
+    public const int MaxPolicyArns = 10;
+
+    public static IReadOnlyList<string> Check(string name, ProfileOptions profile, AwsPartition partition)
+    {
+        var errors = new List<string>();
+        void Error(string key, string what) => errors.Add($"Profiles:{name}:{key}: {what}");
+
+        switch (profile.Method)
+        {
+            case SigninMethod.AssumeRole:
+                CheckRoleArn(Error, profile.RoleArn, partition);
+                CheckExternalId(Error, profile.ExternalId);
+                CheckDuration(Error, profile.SessionDuration, TimeSpan.FromHours(12));
+                NotUsed(Error, profile, nameof(ProfileOptions.IdentityPoolId), nameof(ProfileOptions.DeveloperProviderName));
+                break;
+            case SigninMethod.FederationToken:
+                if (string.IsNullOrWhiteSpace(profile.Policy) && profile.PolicyArns.Count == 0)
+                {
+                    Error("Policy", "a FederationToken profile needs Policy and/or PolicyArns: without a session policy the federated user has no permissions.");
+                }
+
+                CheckDuration(Error, profile.SessionDuration, TimeSpan.FromHours(36));
+                NotUsed(Error, profile, nameof(ProfileOptions.RoleArn), nameof(ProfileOptions.ExternalId),
+                    nameof(ProfileOptions.IdentityPoolId), nameof(ProfileOptions.DeveloperProviderName));
+                break;
+            case SigninMethod.Cognito:
+                CheckCognito(Error, profile);
+                CheckRoleArn(Error, profile.RoleArn, partition);
+                CheckDuration(Error, profile.SessionDuration, TimeSpan.FromHours(12));
+                NotUsed(Error, profile, nameof(ProfileOptions.ExternalId));
+                if (profile.Tags.Count > 0)
+                {
+                    Error("Tags", "Cognito sessions take their tags from the identity token, not from configuration; remove Tags.");
+                }
+
+                break;
+            default:
+                Error("Method", $"'{profile.Method}' is not AssumeRole, FederationToken or Cognito.");
+                break;
+        }
+
+        CheckPolicies(Error, profile, partition);
+        CheckRegion(Error, profile.Region);
+        CheckDestination(Error, profile.Destination, partition);
+        SessionTagRules.Check(Error, profile.Tags);
+        return errors;
+    }
+
+    private static void CheckRoleArn(Action<string, string> error, string? roleArn, AwsPartition partition)
+    {
+        if (string.IsNullOrWhiteSpace(roleArn))
+        {
+            error("RoleArn", "is required for this method.");
+        }
+        else if (!RoleArnPattern().IsMatch(roleArn) || !roleArn.StartsWith($"arn:{partition.Name}:", StringComparison.Ordinal))
+        {
+            error("RoleArn", $"'{roleArn}' is not a role ARN of partition {partition.Name} (arn:{partition.Name}:iam::<12 digits>:role/<path/name>).");
+        }
+    }
+
+    private static void CheckExternalId(Action<string, string> error, string? externalId)
+    {
+        if (externalId is not null && !ExternalIdPattern().IsMatch(externalId))
+        {
+            error("ExternalId", "must be 2-1224 characters of letters, digits and _+=,.@:/- (STS ExternalId rule).");
+        }
+    }
+
+    private static void CheckDuration(Action<string, string> error, TimeSpan duration, TimeSpan max)
+    {
+        if (duration < TimeSpan.FromMinutes(15) || duration > max)
+        {
+            error("SessionDuration", $"{duration} is outside 00:15:00 to {max:g} for this method.");
+        }
+    }
+
+    private static void CheckCognito(Action<string, string> error, ProfileOptions profile)
+    {
+        if (string.IsNullOrWhiteSpace(profile.IdentityPoolId))
+        {
+            error("IdentityPoolId", "is required for Cognito profiles (region:guid).");
+        }
+        else if (profile.IdentityPoolId.Length > 55 || !IdentityPoolPattern().IsMatch(profile.IdentityPoolId))
+        {
+            error("IdentityPoolId", $"'{profile.IdentityPoolId}' is not an identity pool id such as us-east-1:0123abcd-...");
+        }
+
+        if (profile.DeveloperProviderName is { } provider && !DeveloperProviderPattern().IsMatch(provider))
+        {
+            error("DeveloperProviderName", "must be 1-128 characters of letters, digits and _.- (as configured on the pool).");
+        }
+    }
+
+    private static void CheckPolicies(Action<string, string> error, ProfileOptions profile, AwsPartition partition)
+    {
+        if (profile.Policy is { } policy)
+        {
+            if (policy.Length > MaxPolicyChars)
+            {
+                error("Policy", $"is {policy.Length} characters; STS accepts at most {MaxPolicyChars}.");
+            }
+            else if (!IsJsonObject(policy))
+            {
+                error("Policy", "is not a JSON policy document (an object with Version and Statement).");
+            }
+        }
+
+        if (profile.PolicyArns.Count > MaxPolicyArns)
+        {
+            error("PolicyArns", $"has {profile.PolicyArns.Count} entries; STS accepts at most {MaxPolicyArns}.");
+        }
+
+        for (var i = 0; i < profile.PolicyArns.Count; i++)
+        {
+            if (!PolicyArnPattern().IsMatch(profile.PolicyArns[i]) || !profile.PolicyArns[i].StartsWith($"arn:{partition.Name}:", StringComparison.Ordinal))
+            {
+                error($"PolicyArns:{i}", $"'{profile.PolicyArns[i]}' is not a managed policy ARN of partition {partition.Name}.");
+            }
+        }
+    }
+
+    private static void CheckRegion(Action<string, string> error, string? region)
+    {
+        if (region is not null && !AwsOptionsValidator.IsRegion(region))
+        {
+            error("Region", $"'{region}' is not an AWS region name such as eu-west-1.");
+        }
+    }
+
+    private static void CheckDestination(Action<string, string> error, string? destination, AwsPartition partition)
+    {
+        if (destination is null)
+        {
+            return;
+        }
+
+        if (destination.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(destination, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+                || !partition.IsConsoleHost(uri.Host) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                error("Destination", $"a full URL must be https on the {partition.Name} console host ({partition.ConsoleHost}); anything else would be an open redirect.");
+            }
+        }
+        else if (!ServicePathPattern().IsMatch(destination) || destination.Contains("..", StringComparison.Ordinal))
+        {
+            error("Destination", $"'{destination}' is neither a console service path (e.g. cloudwatch, ec2/home#Instances) nor a full console URL.");
+        }
+    }
+
+    private static void NotUsed(Action<string, string> error, ProfileOptions profile, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            var value = key switch
+            {
+                nameof(ProfileOptions.RoleArn) => profile.RoleArn,
+                nameof(ProfileOptions.ExternalId) => profile.ExternalId,
+                nameof(ProfileOptions.IdentityPoolId) => profile.IdentityPoolId,
+                _ => profile.DeveloperProviderName,
+            };
+            if (value is not null)
+            {
+                error(key, $"is not used by Method {profile.Method}; remove it (or change Method).");
+            }
+        }
+    }
+
+    private static bool IsJsonObject(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^arn:[a-z-]+:iam::\d{12}:role/([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleArnPattern();
+
+    [GeneratedRegex(@"^arn:[a-z-]+:iam::(\d{12}|aws):policy/([\w+=,.@-]+/)*[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyArnPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExternalIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+:[0-9a-f-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentityPoolPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeveloperProviderPattern();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*(/[A-Za-z0-9_.~/#?=&%:-]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ServicePathPattern();
+}
