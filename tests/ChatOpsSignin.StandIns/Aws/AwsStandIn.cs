@@ -1,0 +1,195 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatOpsSignin.StandIns.Aws;
+
+/// <summary>
+/// Loopback stand-in for AWS STS (query protocol, SigV4), Amazon Cognito Identity (awsJson1_1) and the console
+/// federation endpoint (getSigninToken + login), each on its own Kestrel port on 127.0.0.1. It behaves like AWS where the
+/// broker depends on it: signatures are recomputed, parameters checked, role chaining and federation rules enforced,
+/// errors shaped as AWS shapes them. Time (X-Amz-Date skew, token lifetimes, the 15-minute sign-in window) comes from the
+/// injected <see cref="TimeProvider"/>; start a FakeTimeProvider at <c>TimeProvider.System.GetUtcNow()</c> because the AWS SDK
+/// signs STS calls with the real clock.
+/// </summary>
+public sealed partial class AwsStandIn : IAsyncDisposable
+{
+    public const string AccountId = "111122223333";
+    public const string BrokerUserArn = "arn:aws:iam::111122223333:user/chatops-broker";
+    public const string CognitoIssuer = "https://cognito-identity.amazonaws.com";
+
+    private readonly Lock gate = new();
+    private readonly WebApplication app;
+    private readonly TimeProvider time;
+    private readonly Dictionary<string, StandInKey> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInRole> roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInPool> pools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInIdentity> identities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInSigninToken> signinTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<StandInFault>> faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> calls = new(StringComparer.Ordinal);
+    private readonly List<ConsoleLogin> logins = [];
+    private readonly List<IssuedSession> sessions = [];
+    private readonly List<SigninTokenRequest> tokenRequests = [];
+    private readonly RsaSecurityKey tokenKey = new(RSA.Create(2048)) { KeyId = "cognito-standin-1" };
+    private readonly ListenOptions[] listeners = new ListenOptions[3];
+
+    private AwsStandIn(TimeProvider time)
+    {
+        this.time = time;
+        BrokerAccessKeyId = NewAccessKeyId("AKIA");
+        BrokerSecretAccessKey = NewSecret();
+        keys[BrokerAccessKeyId] = new StandInKey(BrokerAccessKeyId, BrokerSecretAccessKey, null, BrokerUserArn, KeyKind.IamUser,
+            false, null, "chatops-broker", null, new Dictionary<string, string>(), null);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            for (var i = 0; i < listeners.Length; i++)
+            {
+                var index = i;
+                kestrel.Listen(IPAddress.Loopback, 0, listen => listeners[index] = listen);
+            }
+        });
+        app = builder.Build();
+        app.Run(DispatchAsync);
+    }
+
+    public Uri StsUrl { get; private set; } = null!;
+
+    public Uri CognitoUrl { get; private set; } = null!;
+
+    public Uri FederationUrl { get; private set; } = null!;
+
+    /// <summary>Long-term IAM user keys of <see cref="BrokerUserArn"/>.</summary>
+    public string BrokerAccessKeyId { get; }
+
+    public string BrokerSecretAccessKey { get; }
+
+    public IReadOnlyList<ConsoleLogin> Logins { get { lock (gate) { return [.. logins]; } } }
+
+    public IReadOnlyList<IssuedSession> Sessions { get { lock (gate) { return [.. sessions]; } } }
+
+    public IReadOnlyList<SigninTokenRequest> SigninTokenRequests { get { lock (gate) { return [.. tokenRequests]; } } }
+
+    public static async Task<AwsStandIn> StartAsync(TimeProvider? time = null)
+    {
+        var standIn = new AwsStandIn(time ?? TimeProvider.System);
+        await standIn.app.StartAsync();
+        standIn.StsUrl = new Uri($"http://127.0.0.1:{standIn.listeners[0].IPEndPoint!.Port}/");
+        standIn.CognitoUrl = new Uri($"http://127.0.0.1:{standIn.listeners[1].IPEndPoint!.Port}/");
+        standIn.FederationUrl = new Uri($"http://127.0.0.1:{standIn.listeners[2].IPEndPoint!.Port}/federation");
+        return standIn;
+    }
+
+    /// <summary>Temporary broker credentials (an assumed role such as an ECS task role): AssumeRole with them is role chaining.</summary>
+    public StandInSessionKeys AddTemporaryBrokerKeys(string roleName = "chatops-broker-task", TimeSpan? lifetime = null)
+    {
+        var key = new StandInKey(NewAccessKeyId("ASIA"), NewSecret(), NewSecret() + NewSecret(),
+            $"arn:aws:sts::{AccountId}:assumed-role/{roleName}/task", KeyKind.AssumedRole, false,
+            $"arn:aws:iam::{AccountId}:role/{roleName}", "task", null, new Dictionary<string, string>(),
+            time.GetUtcNow() + (lifetime ?? TimeSpan.FromHours(6)));
+        lock (gate)
+        {
+            keys[key.AccessKeyId] = key;
+        }
+
+        return new StandInSessionKeys(key.AccessKeyId, key.Secret, key.SessionToken!, key.PrincipalArn);
+    }
+
+    /// <param name="externalId">When set, AssumeRole must send exactly this ExternalId (trust policy sts:ExternalId).</param>
+    /// <param name="maxSession">The role's MaxSessionDuration (default 1 h).</param>
+    /// <param name="trustedIdentityPool">When set, the role trusts cognito-identity.amazonaws.com with aud = this pool.</param>
+    public void AddRole(string roleArn, string? externalId = null, TimeSpan? maxSession = null, string? trustedIdentityPool = null)
+    {
+        lock (gate)
+        {
+            roles[roleArn] = new StandInRole(roleArn, externalId, maxSession ?? TimeSpan.FromHours(1), trustedIdentityPool);
+        }
+    }
+
+    /// <param name="developerProviderName">Enables developer-authenticated identities under this provider name.</param>
+    /// <param name="allowGuests">Whether unauthenticated (guest) identities are enabled.</param>
+    public void AddIdentityPool(string identityPoolId, string? developerProviderName = null, bool allowGuests = true)
+    {
+        lock (gate)
+        {
+            pools[identityPoolId] = new StandInPool(identityPoolId, developerProviderName, allowGuests);
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="action"/> answer this error instead of being served.
+    /// Actions: AssumeRole, GetFederationToken, AssumeRoleWithWebIdentity, GetCallerIdentity, GetId, GetOpenIdToken,
+    /// GetOpenIdTokenForDeveloperIdentity, getSigninToken, login.
+    /// </summary>
+    public void FailNext(string action, int status, string code, int times = 1, string? message = null)
+    {
+        lock (gate)
+        {
+            if (!faults.TryGetValue(action, out var queue))
+            {
+                faults[action] = queue = new Queue<StandInFault>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(new StandInFault(status, code, message));
+            }
+        }
+    }
+
+    /// <summary>How many requests for <paramref name="action"/> arrived (served, refused or faulted).</summary>
+    public int Calls(string action)
+    {
+        lock (gate)
+        {
+            return calls.GetValueOrDefault(action);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private Task DispatchAsync(HttpContext context)
+    {
+        var port = context.Connection.LocalPort;
+        return port == listeners[0].IPEndPoint!.Port ? StsAsync(context)
+            : port == listeners[1].IPEndPoint!.Port ? CognitoAsync(context)
+            : FederationAsync(context);
+    }
+
+    private StandInFault? Count(string action)
+    {
+        lock (gate)
+        {
+            calls[action] = calls.GetValueOrDefault(action) + 1;
+            return faults.TryGetValue(action, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+        }
+    }
+
+    private StandInKey? FindKey(string accessKeyId)
+    {
+        lock (gate)
+        {
+            return keys.GetValueOrDefault(accessKeyId);
+        }
+    }
+
+    private static string NewAccessKeyId(string prefix)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        return prefix + new string(RandomNumberGenerator.GetItems<char>(alphabet, 16));
+    }
+
+    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+}
