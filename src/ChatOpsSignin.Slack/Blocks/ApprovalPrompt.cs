@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Slack.WebApi;
+
+namespace ChatOpsSignin.Slack.Blocks;
+
+/// <summary>The approval message in the profile's Slack channel: who, what, why, until when; Approve / Deny carry only the request id.</summary>
+public static class ApprovalPrompt
+{
+    public const string ApproveAction = "approve";
+    public const string DenyAction = "deny";
+
+    public static SlackMessage Render(PendingApproval approval)
+    {
+        var request = approval.Request;
+        var id = request.Id.Value;
+        var blocks = new JsonArray(
+            Block.Section($"{Mrkdwn.Person(request.Requester)} asks for AWS console access with profile *{Mrkdwn.Escape(request.Profile)}*."),
+            Details(approval),
+            Block.Actions(
+                $"approval:{id}",
+                Block.Button(ApproveAction, "Approve", id, "primary"),
+                Block.Button(DenyAction, "Deny", id, "danger")));
+        return new SlackMessage($"Approval needed: {request.Requester.Handle} asks for {request.Profile}", blocks);
+    }
+
+    /// <summary>The prompt after the decision, expiry or cancellation: no buttons left.</summary>
+    public static SlackMessage RenderDecided(PendingApproval approval)
+    {
+        var request = approval.Request;
+        var outcome = approval.State switch
+        {
+            ApprovalState.Approved => $":white_check_mark: Approved by {Mrkdwn.Person(approval.DecidedBy)}",
+            ApprovalState.Denied => $":no_entry: Denied by {Mrkdwn.Person(approval.DecidedBy)}",
+            ApprovalState.Cancelled => ":leftwards_arrow_with_hook: Cancelled by the requester",
+            ApprovalState.Expired => ":hourglass: Expired without a decision",
+            _ => ":hourglass_flowing_sand: Pending",
+        };
+        var when = approval.DecidedAt is { } at ? $" at {Mrkdwn.Date(at)}" : string.Empty;
+        var blocks = new JsonArray(
+            Block.Section($"{Mrkdwn.Person(request.Requester)} asked for AWS console access with profile *{Mrkdwn.Escape(request.Profile)}*."),
+            Details(approval),
+            Block.Context(outcome + when + "."));
+        return new SlackMessage($"{request.Profile} for {request.Requester.Handle}: {approval.State}", blocks);
+    }
+
+    private static JsonObject Details(PendingApproval approval) => Block.Fields(
+        ("Reason", string.IsNullOrWhiteSpace(approval.Request.Reason) ? "_none given_" : Mrkdwn.Escape(approval.Request.Reason)),
+        ("Expires", Mrkdwn.Date(approval.ExpiresAt)),
+        ("Request", $"`{approval.Request.Id.Value}`"));
+}

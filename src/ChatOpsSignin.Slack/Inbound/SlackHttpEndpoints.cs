@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using ChatOpsSignin.Slack.Commands;
+using ChatOpsSignin.Slack.Interactivity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Slack.Inbound;
+
+/// <summary>
+/// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>: size limit (413), v0 signature over the raw body
+/// (401, nothing processed), form / payload parsing (400, nothing issued), then the shared handlers, answered at once.
+/// </summary>
+public sealed partial class SlackHttpEndpoints(
+    SlackSignatureVerifier verifier,
+    CommandHandler commands,
+    InteractionHandler interactions,
+    IOptions<SlackOptions> options,
+    ILogger<SlackHttpEndpoints> logger)
+{
+    public async Task<IResult> CommandAsync(HttpContext context)
+    {
+        var (rejected, form) = await ReadVerifiedFormAsync(context);
+        if (rejected is not null)
+        {
+            return rejected;
+        }
+
+        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        {
+            return Results.Ok();
+        }
+
+        if (SlashCommand.FromForm(form) is not { } command)
+        {
+            Log.Malformed(logger, "command without team_id or user_id");
+            return Results.BadRequest();
+        }
+
+        var reply = await commands.HandleAsync(command, context.RequestAborted);
+        return Results.Content(reply.ToEphemeral().ToJsonString(), "application/json", Encoding.UTF8);
+    }
+
+    public async Task<IResult> InteractivityAsync(HttpContext context)
+    {
+        var (rejected, form) = await ReadVerifiedFormAsync(context);
+        if (rejected is not null)
+        {
+            return rejected;
+        }
+
+        if (!form.TryGetValue("payload", out var payloadJson))
+        {
+            Log.Malformed(logger, "no payload field");
+            return Results.BadRequest();
+        }
+
+        using var payload = ParseJson(payloadJson);
+        if (payload is not null && await interactions.HandleAsync(payload.RootElement, context.RequestAborted))
+        {
+            return Results.Ok();
+        }
+
+        Log.Malformed(logger, "payload is not a block_actions payload");
+        return Results.BadRequest();
+    }
+
+    private async Task<(IResult? Rejected, Dictionary<string, string> Form)> ReadVerifiedFormAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var body = await SignedBody.ReadAsync(request, options.Value.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            Log.TooLarge(logger, options.Value.MaxBodyBytes);
+            return (Results.StatusCode(StatusCodes.Status413PayloadTooLarge), []);
+        }
+
+        var check = verifier.Verify(
+            request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
+            request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
+            body);
+        if (check != SignatureCheck.Valid)
+        {
+            Log.Unsigned(logger, request.Path, check);
+            return (Results.Unauthorized(), []);
+        }
+
+        if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            Log.Malformed(logger, "not application/x-www-form-urlencoded");
+            return (Results.BadRequest(), []);
+        }
+
+        try
+        {
+            using var reader = new FormReader(Encoding.UTF8.GetString(body));
+            var fields = await reader.ReadFormAsync(context.RequestAborted);
+            return (null, fields.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
+        }
+        catch (InvalidDataException)
+        {
+            Log.Malformed(logger, "form cannot be read");
+            return (Results.BadRequest(), []);
+        }
+    }
+
+    private static JsonDocument? ParseJson(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "Slack request to {Path} rejected: signature {Check}")]
+        public static partial void Unsigned(ILogger logger, PathString path, SignatureCheck check);
+
+        [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Slack request rejected: body over {MaxBytes} bytes")]
+        public static partial void TooLarge(ILogger logger, int maxBytes);
+
+        [LoggerMessage(EventId = 3403, Level = LogLevel.Warning, Message = "Signed Slack request refused: {Problem}")]
+        public static partial void Malformed(ILogger logger, string problem);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Slack.Blocks;
+using ChatOpsSignin.Slack.Inbox;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Slack.Interactivity;
+
+/// <summary>
+/// Button clicks, for both transports. Approve / Deny go to <see cref="ISigninBroker.DecideAsync"/> at once (one atomic
+/// store update); a click that decides nothing gets an ephemeral explanation via response_url, off the request thread.
+/// The prompt itself is updated by the core's queue (UpdateApprovalPromptAsync).
+/// </summary>
+public sealed partial class InteractionHandler(ISigninBroker broker, SlackInbox inbox, ILogger<InteractionHandler> logger)
+{
+    /// <returns>False when the payload is malformed (HTTP 400, nothing decided).</returns>
+    public async Task<bool> HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (BlockAction.Type(payload) is not { } type)
+        {
+            return false;
+        }
+
+        if (type != "block_actions")
+        {
+            return true;
+        }
+
+        if (BlockAction.Parse(payload) is not { } action)
+        {
+            return false;
+        }
+
+        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(action.Value))
+        {
+            return false;
+        }
+
+        var approve = action.ActionId == ApprovalPrompt.ApproveAction;
+        var result = await broker.DecideAsync(new RequestId(action.Value), action.Clicker, approve, cancellationToken);
+        Log.Clicked(logger, action.Value, action.Clicker.Id.Key, action.ActionId, result.Status);
+        if (!result.Taken && action.ResponseUrl is { } responseUrl)
+        {
+            var body = new JsonObject
+            {
+                ["response_type"] = "ephemeral",
+                ["replace_original"] = false,
+                ["text"] = Mrkdwn.Escape(result.Message),
+            };
+            inbox.TryEnqueue(new SlackWork.Respond(responseUrl, body));
+        }
+
+        return true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Request {RequestId}: {Clicker} clicked {Action}: {Status}")]
+        public static partial void Clicked(ILogger logger, string requestId, string clicker, string action, DecisionStatus status);
+    }
+}

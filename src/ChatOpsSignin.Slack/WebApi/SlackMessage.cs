@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace ChatOpsSignin.Slack.WebApi;
+
+/// <summary>A message body: fallback <paramref name="Text"/> (notifications, screen readers) plus optional Block Kit blocks.</summary>
+public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
+{
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject { ["text"] = Text };
+        if (Blocks is not null)
+        {
+            json["blocks"] = Blocks.DeepClone();
+        }
+
+        return json;
+    }
+
+    /// <summary>The body of an ephemeral reply (HTTP response, Socket Mode ack payload or response_url post).</summary>
+    public JsonObject ToEphemeral()
+    {
+        var json = ToJson();
+        json["response_type"] = "ephemeral";
+        return json;
+    }
+}
+
+/// <summary>Where a posted message lives, for <c>chat.update</c>.</summary>
+public sealed record PostedMessage(string Channel, string Ts);
+
+/// <summary>What <c>users.info</c> told us; <see cref="Email"/> only with scope <c>users:read.email</c>.</summary>
+public sealed record SlackUserInfo(string Id, string? Name, string? Email);
