@@ -1,0 +1,96 @@
+using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Storage.Sqlite;
+
+namespace ChatOpsSignin.Storage.Approvals;
+
+/// <summary>Approvals in SQLite. A decision is one conditional UPDATE, so two clicks or two replicas give one winner.</summary>
+public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : IApprovalStore
+{
+    public async Task AddAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO approvals ({ApprovalRows.Columns})
+            VALUES ($id, $requester, $requester_handle, $profile, $reason, $reply_to, $requested_at, $expires_at, $state,
+                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref);
+            """;
+        await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE approvals SET prompt_ref = $prompt_ref WHERE request_id = $id;";
+        await command.With("$id", id.Value).With("$prompt_ref", promptRef).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<PendingApproval?> GetAsync(RequestId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
+        var found = await ApprovalRows.ReadAllAsync(command.With("$id", id.Value), cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    public async Task<(bool Won, PendingApproval? Current)> TryDecideAsync(
+        RequestId id, ApprovalState state, ChatUser? decidedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (state == ApprovalState.Pending)
+        {
+            throw new ArgumentException("A decision moves a request out of Pending.", nameof(state));
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var decide = connection.CreateCommand();
+
+        // The WHERE clause is the whole race: only a still-pending, unexpired row changes, and SQLite serialises writers.
+        decide.CommandText = """
+            UPDATE approvals
+            SET state = $state, decided_by = $decided_by, decided_by_handle = $decided_by_handle, decided_at = $at
+            WHERE request_id = $id AND state = 'Pending' AND (expires_at > $at OR $state = 'Expired');
+            """;
+        var changed = await decide
+            .With("$id", id.Value)
+            .With("$state", state.ToString())
+            .With("$decided_by", decidedBy?.Id.Key)
+            .With("$decided_by_handle", decidedBy?.Handle)
+            .With("$at", SqliteValues.Time(at))
+            .ExecuteNonQueryAsync(cancellationToken);
+
+        await using var read = connection.CreateCommand();
+        read.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
+        var current = (await ApprovalRows.ReadAllAsync(read.With("$id", id.Value), cancellationToken)).SingleOrDefault();
+        return (changed == 1, current);
+    }
+
+    public async Task<IReadOnlyList<PendingApproval>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {ApprovalRows.Columns} FROM approvals
+            WHERE state = 'Pending' AND expires_at <= $now
+            ORDER BY expires_at, request_id;
+            """;
+        return await ApprovalRows.ReadAllAsync(command.With("$now", SqliteValues.Time(now)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {ApprovalRows.Columns} FROM approvals
+            WHERE requester = $requester
+            ORDER BY requested_at DESC, rowid DESC
+            LIMIT $max;
+            """;
+        return await ApprovalRows.ReadAllAsync(command.With("$requester", requester.Key).With("$max", max), cancellationToken);
+    }
+}

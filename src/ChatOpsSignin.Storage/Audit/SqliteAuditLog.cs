@@ -1,0 +1,66 @@
+using System.Text;
+using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.Storage.Sqlite;
+
+namespace ChatOpsSignin.Storage.Audit;
+
+/// <summary>
+/// The audit trail in SQLite: append-only (this class only inserts, and triggers abort any UPDATE or DELETE on the table).
+/// A query returns the newest <see cref="AuditQuery.Limit"/> matching events, oldest first.
+/// </summary>
+public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAuditLog
+{
+    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO audit_events ({AuditRows.Columns})
+            VALUES ($request_id, $type, $at, $requester, $handle, $platform, $profile, $role_arn, $session_name,
+                    $source_identity, $actor, $reason, $code, $duration_ticks);
+            """;
+        await command.WithEvent(auditEvent).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder("WHERE 1 = 1");
+        if (query.Since is { } since)
+        {
+            where.Append(" AND at >= $since");
+            command.With("$since", SqliteValues.Time(since));
+        }
+
+        if (query.User is { } user)
+        {
+            where.Append(" AND (requester = $user OR actor = $user)");
+            command.With("$user", user);
+        }
+
+        if (query.Profile is { } profile)
+        {
+            where.Append(" AND profile = $profile");
+            command.With("$profile", profile);
+        }
+
+        command.CommandText = $"""
+            SELECT {AuditRows.Columns} FROM (
+                SELECT id, {AuditRows.Columns} FROM audit_events {where}
+                ORDER BY at DESC, id DESC LIMIT $limit)
+            ORDER BY at, id;
+            """;
+        command.With("$limit", query.Limit);
+
+        var events = new List<AuditEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(AuditRows.Read(reader));
+        }
+
+        return events;
+    }
+}

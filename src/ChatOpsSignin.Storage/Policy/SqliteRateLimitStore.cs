@@ -1,0 +1,45 @@
+using System.Globalization;
+using ChatOpsSignin.Core.Policy;
+using ChatOpsSignin.Storage.Sqlite;
+
+namespace ChatOpsSignin.Storage.Policy;
+
+/// <summary>
+/// Sliding-window hit counters in SQLite. Forget, count and record run in one <c>BEGIN IMMEDIATE</c> transaction, so
+/// replicas sharing the file cannot both take the last slot. The window is (now - window, now].
+/// </summary>
+public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : IRateLimitStore
+{
+    public async Task<bool> TryAcquireAsync(string key, DateTimeOffset now, TimeSpan window, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        if (limit <= 0)
+        {
+            return false;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM rate_limit_hits WHERE key = $key AND at <= $cutoff;
+            SELECT COUNT(*) FROM rate_limit_hits WHERE key = $key;
+            """;
+        command.With("$key", key).With("$cutoff", SqliteValues.Time(now - window));
+        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        if (count >= limit)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO rate_limit_hits (key, at) VALUES ($key, $at);";
+        await insert.With("$key", key).With("$at", SqliteValues.Time(now)).ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}

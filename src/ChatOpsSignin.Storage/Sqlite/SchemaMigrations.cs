@@ -1,0 +1,76 @@
+namespace ChatOpsSignin.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as an ordered list of scripts. Never edit a shipped script: append the next version.
+/// Times are ISO-8601 UTC text with 7 fractional digits (<see cref="SqliteValues"/>), fixed width so text order is time order.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<(int Version, string Script)> All { get; } =
+    [
+        (1, """
+            CREATE TABLE approvals (
+                request_id        TEXT PRIMARY KEY NOT NULL,
+                requester         TEXT NOT NULL,
+                requester_handle  TEXT NOT NULL,
+                profile           TEXT NOT NULL,
+                reason            TEXT NULL,
+                reply_to          TEXT NOT NULL,
+                requested_at      TEXT NOT NULL,
+                expires_at        TEXT NOT NULL,
+                state             TEXT NOT NULL CHECK (state IN ('Pending', 'Approved', 'Denied', 'Expired', 'Cancelled')),
+                decided_by        TEXT NULL,
+                decided_by_handle TEXT NULL,
+                decided_at        TEXT NULL,
+                prompt_ref        TEXT NULL
+            );
+            CREATE INDEX approvals_pending_expiry ON approvals (expires_at) WHERE state = 'Pending';
+            CREATE INDEX approvals_by_requester ON approvals (requester, requested_at);
+
+            CREATE TABLE issued_links (
+                request_id      TEXT PRIMARY KEY NOT NULL,
+                platform        TEXT NOT NULL,
+                requester       TEXT NOT NULL,
+                profile         TEXT NOT NULL,
+                message_ref     TEXT NOT NULL,
+                issued_at       TEXT NOT NULL,
+                link_expires_at TEXT NOT NULL,
+                removed_at      TEXT NULL
+            );
+            CREATE INDEX issued_links_due ON issued_links (link_expires_at) WHERE removed_at IS NULL;
+
+            CREATE TABLE audit_events (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                request_id      TEXT NOT NULL,
+                type            TEXT NOT NULL,
+                at              TEXT NOT NULL,
+                requester       TEXT NULL,
+                handle          TEXT NULL,
+                platform        TEXT NULL,
+                profile         TEXT NULL,
+                role_arn        TEXT NULL,
+                session_name    TEXT NULL,
+                source_identity TEXT NULL,
+                actor           TEXT NULL,
+                reason          TEXT NULL,
+                code            TEXT NULL,
+                duration_ticks  INTEGER NULL
+            );
+            CREATE INDEX audit_events_at ON audit_events (at);
+            CREATE INDEX audit_events_request ON audit_events (request_id);
+            CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+                BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+            CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+                BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+
+            CREATE TABLE rate_limit_hits (
+                id  INTEGER PRIMARY KEY,
+                key TEXT NOT NULL,
+                at  TEXT NOT NULL
+            );
+            CREATE INDEX rate_limit_hits_by_key ON rate_limit_hits (key, at);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}
