@@ -22,6 +22,9 @@ public static class AwsServiceCollectionExtensions
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
 
+    // Issuers are singletons holding typed clients, so connections (not handlers) are recycled to follow DNS changes.
+    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// The Aws room: options and AWS profile rules (validated at start), the three credential issuers, the console link
     /// factory, the start-up session-length report, <see cref="ProfileCheck"/> for the CLI, and a <see cref="RoomStatus"/>.
@@ -46,10 +49,14 @@ public static class AwsServiceCollectionExtensions
 
         services.AddHttpClient<CognitoIdentityClient>()
             .RemoveAllLoggers()
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("aws-cognito", (pipeline, context) => AddRetryAndTimeout(
                 pipeline, context.ServiceProvider, args => ValueTask.FromResult(CognitoRetry.ShouldRetry(args.Outcome))));
         services.AddHttpClient<FederationClient>()
             .RemoveAllLoggers()
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("aws-federation", (pipeline, context) => AddRetryAndTimeout(
                 pipeline, context.ServiceProvider, args => ValueTask.FromResult(FederationRetry.ShouldRetry(args.Outcome))));
 

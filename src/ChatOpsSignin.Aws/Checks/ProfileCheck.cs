@@ -7,6 +7,7 @@ using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsSignin.Aws.Checks;
@@ -20,9 +21,7 @@ public sealed class ProfileCheck(
     IConfiguration configuration,
     IEnumerable<IValidateOptions<SigninOptions>> profileValidators,
     IEnumerable<IValidateOptions<AwsOptions>> awsValidators,
-    IEnumerable<ICredentialIssuer> issuers,
-    BrokerCredentials broker,
-    StsClients sts,
+    IServiceProvider services,
     TimeProvider time)
 {
     /// <summary>The identity the check signs in as; tags and session names show "chatops-signin-check" in CloudTrail.</summary>
@@ -37,8 +36,10 @@ public sealed class ProfileCheck(
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        var brokerCheck = await CheckBrokerAsync(callAws, cancellationToken);
-        var temporary = brokerCheck.Resolved ? brokerCheck.IsTemporary : await BrokerIsTemporaryAsync(cancellationToken);
+        // With an invalid Aws section the AWS services cannot even be built: report, and do not touch AWS.
+        var awsValid = !errors.Exists(e => e.StartsWith(AwsOptions.Section + ":", StringComparison.Ordinal));
+        var brokerCheck = await CheckBrokerAsync(callAws && awsValid, cancellationToken);
+        var temporary = brokerCheck.Resolved ? brokerCheck.IsTemporary : await BrokerIsTemporaryAsync(awsValid, cancellationToken);
         var results = new List<ProfileCheckResult>();
         foreach (var (name, profile) in signin.Profiles.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -58,7 +59,7 @@ public sealed class ProfileCheck(
             return new BrokerCheck(false, false, null, null, null, null);
         }
 
-        var session = await broker.ResolveAsync(cancellationToken);
+        var session = await services.GetRequiredService<BrokerCredentials>().ResolveAsync(cancellationToken);
         if (!session.Succeeded)
         {
             return new BrokerCheck(false, false, null, null, null, session.Failure.AdminMessage);
@@ -66,7 +67,7 @@ public sealed class ProfileCheck(
 
         var context = new AwsCallContext("(broker)", "sts:GetCallerIdentity", null, false);
         var identity = await StsCall.RunAsync(
-            ct => sts.For(session.Value.Credentials).GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), context, cancellationToken);
+            ct => services.GetRequiredService<StsClients>().For(session.Value.Credentials).GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), context, cancellationToken);
         return identity.Succeeded
             ? new BrokerCheck(true, session.Value.IsTemporary, session.Value.Source, identity.Value.Arn, identity.Value.Account, null)
             : new BrokerCheck(true, session.Value.IsTemporary, session.Value.Source, null, null, identity.Failure.AdminMessage);
@@ -78,12 +79,12 @@ public sealed class ProfileCheck(
         var plan = SessionPlan.For(profile, temporary);
         var length = plan.Impossible is null ? plan.ConsoleSession : TimeSpan.Zero;
         var why = plan.Impossible ?? plan.Why;
-        if (!callAws || errors.Count > 0 || brokerCheck.Problem is not null)
+        if (!callAws || errors.Count > 0 || brokerCheck.Problem is not null || !brokerCheck.Resolved)
         {
             return new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Skipped, null, null, length, why);
         }
 
-        var issuer = issuers.FirstOrDefault(i => i.Method == profile.Method);
+        var issuer = services.GetServices<ICredentialIssuer>().FirstOrDefault(i => i.Method == profile.Method);
         if (issuer is null)
         {
             return new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Failed, "method_unavailable", "no issuer registered", length, why);
@@ -99,12 +100,12 @@ public sealed class ProfileCheck(
             : new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Failed, issued.Failure.Code, issued.Failure.AdminMessage, length, why);
     }
 
-    private async Task<bool> BrokerIsTemporaryAsync(CancellationToken cancellationToken) => configuration
+    private async Task<bool> BrokerIsTemporaryAsync(bool awsValid, CancellationToken cancellationToken) => configuration
         .GetSection(AwsOptions.Section).GetValue<BrokerCredentialKind?>(nameof(AwsOptions.BrokerCredentials)) switch
         {
             BrokerCredentialKind.LongTerm => false,
             BrokerCredentialKind.Temporary => true,
-            _ => !await broker.IsLongTermAsync(cancellationToken),
+            _ => awsValid && !await services.GetRequiredService<BrokerCredentials>().IsLongTermAsync(cancellationToken),
         };
 
     /// <summary>The same profile asking for the shortest session STS allows: the check proves access, it grants nothing useful.</summary>

@@ -60,7 +60,7 @@ public sealed partial class FederationClient(HttpClient http, IOptions<AwsOption
     private static SigninFailure Refused(string profile, int status, bool sentSessionDuration) => new(
         "federation_rejected",
         "AWS refused to create the console link. An admin has been told.",
-        $"Profile '{profile}': the federation endpoint answered HTTP {status} without a SigninToken. "
+        $"Profile '{profile}': the federation endpoint answered HTTP {status} without a sign-in token. "
         + (sentSessionDuration
             ? "SessionDuration was sent: if the broker's credentials are temporary (role chaining), set Aws:BrokerCredentials=Temporary. "
             : string.Empty)
@@ -99,7 +99,7 @@ public sealed partial class FederationClient(HttpClient http, IOptions<AwsOption
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: federation getSigninToken answered HTTP {Status} (SessionDuration sent: {SentSessionDuration}): {BodyExcerpt}")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: federation sign-in token request answered HTTP {Status} (SessionDuration sent: {SentSessionDuration}): {BodyExcerpt}")]
         public static partial void Refused(ILogger logger, string profile, int status, bool sentSessionDuration, string bodyExcerpt);
     }
 }
