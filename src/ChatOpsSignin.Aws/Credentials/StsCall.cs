@@ -17,7 +17,8 @@ internal static class StsCall
         {
             return AwsFailures.From(exception.ErrorCode ?? "Unknown", (int)exception.StatusCode, exception.Message, context);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is TimeoutException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return AwsFailures.Timeout(context.Profile, "AWS STS");
         }

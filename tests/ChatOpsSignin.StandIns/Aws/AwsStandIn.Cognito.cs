@@ -22,7 +22,14 @@ public sealed partial class AwsStandIn
         var body = await ReadBodyAsync(context.Request);
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
-        if (Count(operation) is { } fault)
+        var fault = Count(operation);
+        if (fault is { Hang: true })
+        {
+            await HangAsync(context);
+            return;
+        }
+
+        if (fault is not null)
         {
             await CognitoErrorAsync(context, new AwsError(fault.Status, fault.Code, fault.Message ?? $"{fault.Code} (injected)"));
             return;

@@ -20,7 +20,13 @@ public sealed partial class AwsStandIn
     {
         var query = context.Request.Query;
         var action = query["Action"].ToString();
-        if (Count(action) is { } fault)
+        var fault = Count(action);
+        if (fault is { Hang: true })
+        {
+            return HangAsync(context);
+        }
+
+        if (fault is not null)
         {
             return HtmlErrorAsync(context, fault.Status, fault.Message ?? fault.Code);
         }

@@ -15,7 +15,14 @@ public sealed partial class AwsStandIn
         var body = await ReadBodyAsync(context.Request);
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         var action = form.GetValueOrDefault("Action") ?? string.Empty;
-        if (Count(action) is { } fault)
+        var fault = Count(action);
+        if (fault is { Hang: true })
+        {
+            await HangAsync(context);
+            return;
+        }
+
+        if (fault is not null)
         {
             await StsErrorAsync(context, new AwsError(fault.Status, fault.Code, fault.Message ?? $"{fault.Code} (injected)"));
             return;

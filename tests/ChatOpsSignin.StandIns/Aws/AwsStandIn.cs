@@ -145,6 +145,23 @@ public sealed partial class AwsStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="action"/> never answer, until the client aborts (a timeout).</summary>
+    public void HangNext(string action, int times = 1)
+    {
+        lock (gate)
+        {
+            if (!faults.TryGetValue(action, out var queue))
+            {
+                faults[action] = queue = new Queue<StandInFault>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(new StandInFault(0, "Hang", null, Hang: true));
+            }
+        }
+    }
+
     /// <summary>How many requests for <paramref name="action"/> arrived (served, refused or faulted).</summary>
     public int Calls(string action)
     {
@@ -158,6 +175,18 @@ public sealed partial class AwsStandIn : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    private static async Task HangAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            context.Abort();
+        }
     }
 
     private Task DispatchAsync(HttpContext context)

@@ -66,7 +66,8 @@ internal sealed record StandInIdentity(string IdentityId, string PoolId, bool Au
 
 internal sealed record StandInSigninToken(StandInKey Key, DateTimeOffset IssuedAt, TimeSpan? SessionDuration);
 
-internal sealed record StandInFault(int Status, string Code, string? Message);
+/// <param name="Hang">Never answer: the request waits until the client gives up (timeouts).</param>
+internal sealed record StandInFault(int Status, string Code, string? Message, bool Hang = false);
 
 /// <summary>An AWS error to answer: code, HTTP status and message, shaped by the endpoint (XML, JSON or HTML).</summary>
 internal sealed record AwsError(int Status, string Code, string Message);
