@@ -1,6 +1,32 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
-app.Run();
+using ChatOpsSignin.Aws;
+using ChatOpsSignin.Cli;
+using ChatOpsSignin.Core;
+using ChatOpsSignin.Hosting;
+using ChatOpsSignin.Slack;
+using ChatOpsSignin.Storage;
+using ChatOpsSignin.Teams;
 
+if (CliVerbs.IsVerb(args))
+{
+    return await CliVerbs.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddSigninCore(builder.Configuration)
+    .AddSigninWorkers()
+    .AddStorageRoom(builder.Configuration)
+    .AddAwsRoom(builder.Configuration)
+    .AddSlackRoom(builder.Configuration)
+    .AddTeamsRoom(builder.Configuration)
+    .AddStartupReport();
+
+var app = builder.Build();
+app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.MapSlackRoom();
+app.MapTeamsRoom();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -11,6 +11,9 @@ public sealed class SigninQueue
     public ValueTask EnqueueAsync(SigninWork work, CancellationToken cancellationToken) =>
         channel.Writer.WriteAsync(work, cancellationToken);
 
+    /// <summary>Takes one waiting item without blocking (tests drain the queue step by step).</summary>
+    public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SigninWork work) => channel.Reader.TryRead(out work);
+
     public IAsyncEnumerable<SigninWork> ReadAllAsync(CancellationToken cancellationToken) =>
         channel.Reader.ReadAllAsync(cancellationToken);
 }

@@ -1,0 +1,59 @@
+using ChatOpsSignin.Aws;
+using ChatOpsSignin.Core;
+using ChatOpsSignin.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Cli;
+
+/// <summary>
+/// Where a verb writes, and how it builds its services: the bot's own configuration (appsettings.json,
+/// environment, <c>--Key=Value</c> is not used here) with the core, storage and AWS rooms, logging to stderr only.
+/// Tests pass extra configuration and service overrides.
+/// </summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? overrides)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public static CliContext Console() => new(System.Console.Out, System.Console.Error, null, null);
+
+    public IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services
+            .AddSigninCore(builder.Configuration)
+            .AddStorageRoom(builder.Configuration)
+            .AddAwsRoom(builder.Configuration);
+        overrides?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>Resolves validated options up front, so a bad profile is reported by name instead of as a stack trace.</summary>
+    public bool TryValidate<TOptions>(IServiceProvider services)
+        where TOptions : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<TOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures)
+            {
+                Error.WriteLine($"configuration error: {failure}");
+            }
+
+            return false;
+        }
+    }
+}
