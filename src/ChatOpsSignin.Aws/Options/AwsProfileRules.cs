@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatOpsSignin.Core.Profiles;
 
@@ -11,9 +10,6 @@ namespace ChatOpsSignin.Aws.Options;
 /// </summary>
 internal static partial class AwsProfileRules
 {
-    public const int MaxPolicyChars = 2048;
-    public const int MaxPolicyArns = 10;
-
     public static IReadOnlyList<string> Check(string name, ProfileOptions profile, AwsPartition partition)
     {
         var errors = new List<string>();
@@ -53,9 +49,8 @@ internal static partial class AwsProfileRules
                 break;
         }
 
-        CheckPolicies(Error, profile, partition);
-        CheckRegion(Error, profile.Region);
-        CheckDestination(Error, profile.Destination, partition);
+        SessionPolicyRules.Check(Error, profile, partition);
+        DestinationRules.Check(Error, profile.Region, profile.Destination, partition);
         SessionTagRules.Check(Error, profile.Tags);
         return errors;
     }
@@ -105,63 +100,6 @@ internal static partial class AwsProfileRules
         }
     }
 
-    private static void CheckPolicies(Action<string, string> error, ProfileOptions profile, AwsPartition partition)
-    {
-        if (profile.Policy is { } policy)
-        {
-            if (policy.Length > MaxPolicyChars)
-            {
-                error("Policy", $"is {policy.Length} characters; STS accepts at most {MaxPolicyChars}.");
-            }
-            else if (!IsJsonObject(policy))
-            {
-                error("Policy", "is not a JSON policy document (an object with Version and Statement).");
-            }
-        }
-
-        if (profile.PolicyArns.Count > MaxPolicyArns)
-        {
-            error("PolicyArns", $"has {profile.PolicyArns.Count} entries; STS accepts at most {MaxPolicyArns}.");
-        }
-
-        for (var i = 0; i < profile.PolicyArns.Count; i++)
-        {
-            if (!PolicyArnPattern().IsMatch(profile.PolicyArns[i]) || !profile.PolicyArns[i].StartsWith($"arn:{partition.Name}:", StringComparison.Ordinal))
-            {
-                error($"PolicyArns:{i}", $"'{profile.PolicyArns[i]}' is not a managed policy ARN of partition {partition.Name}.");
-            }
-        }
-    }
-
-    private static void CheckRegion(Action<string, string> error, string? region)
-    {
-        if (region is not null && !AwsOptionsValidator.IsRegion(region))
-        {
-            error("Region", $"'{region}' is not an AWS region name such as eu-west-1.");
-        }
-    }
-
-    private static void CheckDestination(Action<string, string> error, string? destination, AwsPartition partition)
-    {
-        if (destination is null)
-        {
-            return;
-        }
-
-        if (destination.Contains("://", StringComparison.Ordinal))
-        {
-            if (!Uri.TryCreate(destination, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
-                || !partition.IsConsoleHost(uri.Host) || !string.IsNullOrEmpty(uri.UserInfo))
-            {
-                error("Destination", $"a full URL must be https on the {partition.Name} console host ({partition.ConsoleHost}); anything else would be an open redirect.");
-            }
-        }
-        else if (!ServicePathPattern().IsMatch(destination) || destination.Contains("..", StringComparison.Ordinal))
-        {
-            error("Destination", $"'{destination}' is neither a console service path (e.g. cloudwatch, ec2/home#Instances) nor a full console URL.");
-        }
-    }
-
     private static void NotUsed(Action<string, string> error, ProfileOptions profile, params string[] keys)
     {
         foreach (var key in keys)
@@ -180,24 +118,8 @@ internal static partial class AwsProfileRules
         }
     }
 
-    private static bool IsJsonObject(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    [GeneratedRegex(@"^arn:[a-z-]+:iam::\d{12}:role/([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:[a-z-]+:iam::[0-9]{12}:role/([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArnPattern();
-
-    [GeneratedRegex(@"^arn:[a-z-]+:iam::(\d{12}|aws):policy/([\w+=,.@-]+/)*[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PolicyArnPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant)]
     private static partial Regex ExternalIdPattern();
@@ -207,7 +129,4 @@ internal static partial class AwsProfileRules
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex DeveloperProviderPattern();
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*(/[A-Za-z0-9_.~/#?=&%:-]*)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex ServicePathPattern();
 }

@@ -172,24 +172,6 @@ public sealed partial class AwsStandIn
         }
     }
 
-    /// <summary>An OIDC token as Cognito mints it: iss cognito-identity.amazonaws.com, aud = pool, sub = identity, amr.</summary>
-    private string MintToken(StandInIdentity identity, string? provider, TimeSpan lifetime)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        string[] amr = identity.Authenticated ? ["authenticated", provider!, $"{provider}:{identity.PoolId}:{identity.Login}"] : ["unauthenticated"];
-        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
-        return handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = CognitoIssuer,
-            Audience = identity.PoolId,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
-            Claims = new Dictionary<string, object> { ["sub"] = identity.IdentityId, ["amr"] = amr },
-            SigningCredentials = new SigningCredentials(tokenKey, SecurityAlgorithms.RsaSha512),
-        });
-    }
-
     private static Task CognitoErrorAsync(HttpContext context, AwsError error)
     {
         context.Response.StatusCode = error.Status;
