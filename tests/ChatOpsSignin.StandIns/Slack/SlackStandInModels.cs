@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatOpsSignin.StandIns.Slack;
@@ -30,7 +32,12 @@ public sealed class SlackPostedMessage(string channel, string ts, string? text, 
     public int Updates => History.Count;
 
     /// <summary>Text and blocks as one JSON string, for "contains no URL" style assertions.</summary>
-    public string Rendered => (Text ?? string.Empty) + "\n" + (Blocks?.ToJsonString() ?? string.Empty);
+    public string Rendered => (Text ?? string.Empty) + "\n" + (Blocks?.ToJsonString(Readable) ?? string.Empty);
+
+    /// <summary>Blocks as JSON without \u003C-style escapes, so assertions can look for <c>&lt;@U123&gt;</c> and URLs.</summary>
+    public string BlocksJson => Blocks?.ToJsonString(Readable) ?? string.Empty;
+
+    internal static JsonSerializerOptions Readable { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>A JSON body posted to a response_url.</summary>

@@ -62,8 +62,10 @@ public sealed class SocketModeConnection
     /// <summary>Kills the TCP connection without a close handshake, like a network drop.</summary>
     public void Drop()
     {
-        abort();
-        closed.TrySetResult();
+        if (closed.TrySetResult())
+        {
+            abort();
+        }
     }
 
     internal async Task SendAsync(JsonObject message)

@@ -1,0 +1,70 @@
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Slack;
+using ChatOpsSignin.StandIns.Slack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Tests.Slack;
+
+/// <summary>
+/// A real Kestrel host on loopback with only the Slack room (AddSlackRoom / MapSlackRoom) and a recording broker in place of
+/// the core, so the edge is tested over HTTP and Socket Mode without AWS or storage.
+/// </summary>
+internal sealed class SlackTestHost : IAsyncDisposable
+{
+    private SlackTestHost(WebApplication app, RecordingBroker broker, Uri baseUrl, TimeProvider time)
+    {
+        App = app;
+        Broker = broker;
+        BaseUrl = baseUrl;
+        Time = time;
+    }
+
+    public WebApplication App { get; }
+
+    public RecordingBroker Broker { get; }
+
+    public Uri BaseUrl { get; }
+
+    public TimeProvider Time { get; }
+
+    public static async Task<SlackTestHost> StartAsync(SlackStandIn standIn, TimeProvider time, IDictionary<string, string?>? overrides = null, bool socketMode = false)
+    {
+        var settings = SlackServices.Settings(standIn, socketMode);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        var broker = new RecordingBroker();
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<ISigninBroker>(broker);
+        builder.Services.AddSlackRoom(builder.Configuration);
+        var app = builder.Build();
+        app.MapSlackRoom();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SlackTestHost(app, broker, new Uri(address.TrimEnd('/') + "/"), time);
+    }
+
+    /// <summary>An HttpClient that signs like Slack with <paramref name="secret"/> (default: the configured one).</summary>
+    public HttpClient SignedClient(string secret = SlackServices.SigningSecret, TimeSpan clockOffset = default) =>
+        new(new SlackRequestSigner(secret, Time) { ClockOffset = clockOffset, InnerHandler = new HttpClientHandler() }) { BaseAddress = BaseUrl };
+
+    public HttpClient UnsignedClient() => new() { BaseAddress = BaseUrl };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
