@@ -1,5 +1,6 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack.WebApi;
 
@@ -52,7 +53,11 @@ public static class NoticeText
 
         var lines = statuses.Select(s =>
             $"• `{s.Id.Value}` *{Mrkdwn.Escape(s.Profile)}*: {s.LastStep} at {Mrkdwn.Date(s.At)}"
-            + (s.DecidedBy is null ? string.Empty : $" by {Mrkdwn.Escape(s.DecidedBy)}"));
+            + (s.DecidedBy is null ? string.Empty : $" by {Actor(s.DecidedBy)}"));
         return new SlackMessage("*Your recent requests:*\n" + string.Join('\n', lines));
     }
+
+    /// <summary>Status carries user keys; a Slack key becomes a mention, anything else is shown escaped.</summary>
+    private static string Actor(string key) =>
+        ChatUserId.TryParse(key, out var id) && id.Value.Platform == ChatPlatform.Slack ? Mrkdwn.Mention(id.Value.User) : Mrkdwn.Escape(key);
 }
