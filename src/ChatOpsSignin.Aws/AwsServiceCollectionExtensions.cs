@@ -39,7 +39,6 @@ public static class AwsServiceCollectionExtensions
 
         services.AddSingleton<BrokerCredentials>();
         services.AddSingleton<StsClients>();
-        services.AddSingleton<ProfileNames>();
         services.AddSingleton<ICredentialIssuer, AssumeRoleIssuer>();
         services.AddSingleton<ICredentialIssuer, FederationTokenIssuer>();
         services.AddSingleton<ICredentialIssuer, CognitoIssuer>();

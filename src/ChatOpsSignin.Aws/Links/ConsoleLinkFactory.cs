@@ -17,18 +17,17 @@ namespace ChatOpsSignin.Aws.Links;
 public sealed partial class ConsoleLinkFactory(
     FederationClient federation,
     BrokerCredentials broker,
-    ProfileNames names,
     IOptions<AwsOptions> options,
     TimeProvider time,
     ILogger<ConsoleLinkFactory> logger) : IConsoleLinkFactory
 {
-    public async Task<Outcome<ConsoleLink>> CreateAsync(IssuedCredentials credentials, ProfileOptions profile, CancellationToken cancellationToken)
+    public async Task<Outcome<ConsoleLink>> CreateAsync(
+        IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken)
     {
-        var name = names.NameOf(profile);
         var sessionDuration = credentials.Source == CredentialSource.FederatedUser || !await broker.IsLongTermAsync(cancellationToken)
             ? null
             : SessionPlan.For(profile, brokerIsTemporary: false).SessionDurationParameter;
-        var token = await federation.GetSigninTokenAsync(credentials.Credentials, sessionDuration, name, cancellationToken);
+        var token = await federation.GetSigninTokenAsync(credentials.Credentials, sessionDuration, profileName, cancellationToken);
         if (!token.Succeeded)
         {
             return token.Failure;
@@ -45,7 +44,7 @@ public sealed partial class ConsoleLinkFactory(
             + "&Destination=" + Uri.EscapeDataString(destination.AbsoluteUri)
             + "&SigninToken=" + Uri.EscapeDataString(token.Value.Value));
         var sessionEnds = sessionDuration is { } duration ? now + duration : credentials.Credentials.Expiration;
-        Log.Created(logger, name, credentials.SessionName, sessionDuration is not null, sessionEnds);
+        Log.Created(logger, profileName, credentials.SessionName, sessionDuration is not null, sessionEnds);
         return new ConsoleLink(url, now, now + ConsoleLink.Lifetime, sessionEnds);
     }
 

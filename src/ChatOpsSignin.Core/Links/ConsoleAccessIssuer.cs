@@ -46,7 +46,7 @@ public sealed class ConsoleAccessIssuer(IEnumerable<ICredentialIssuer> issuers, 
             Duration = issued.Duration,
         }, cancellationToken);
 
-        var link = await links.CreateAsync(issued, profile.Options, cancellationToken);
+        var link = await links.CreateAsync(issued, profile.Name, profile.Options, cancellationToken);
         return link.Succeeded ? new ConsoleAccess(issued, link.Value) : link.Failure;
     }
 }

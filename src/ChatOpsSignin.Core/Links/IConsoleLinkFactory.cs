@@ -7,5 +7,5 @@ namespace ChatOpsSignin.Core.Links;
 /// <summary>Port: trades temporary credentials for a console sign-in URL (the AWS federation endpoint).</summary>
 public interface IConsoleLinkFactory
 {
-    Task<Outcome<ConsoleLink>> CreateAsync(IssuedCredentials credentials, ProfileOptions profile, CancellationToken cancellationToken);
+    Task<Outcome<ConsoleLink>> CreateAsync(IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken);
 }

@@ -132,7 +132,7 @@ internal sealed class AwsRoomHarness : IAsyncDisposable
     {
         var issued = await IssueAsync(profileName);
         Assert.True(issued.Succeeded, issued.Failure?.AdminMessage);
-        var link = await Links.CreateAsync(issued.Value, Profile(profileName), CancellationToken.None);
+        var link = await Links.CreateAsync(issued.Value, profileName, Profile(profileName), CancellationToken.None);
         Assert.True(link.Succeeded, link.Failure?.AdminMessage);
         return (issued.Value, link.Value);
     }

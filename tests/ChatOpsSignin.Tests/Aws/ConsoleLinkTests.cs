@@ -116,7 +116,7 @@ public sealed class ConsoleLinkTests
         var issued = await room.IssueAsync("prod-readonly");
         Assert.True(issued.Succeeded, issued.Failure?.AdminMessage);
 
-        var link = await room.Links.CreateAsync(issued.Value, room.Profile("prod-readonly"), CancellationToken.None);
+        var link = await room.Links.CreateAsync(issued.Value, "prod-readonly", room.Profile("prod-readonly"), CancellationToken.None);
 
         Assert.Equal("federation_rejected", link.Failure?.Code);
         Assert.Contains("HTTP 400", link.Failure!.AdminMessage, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class ConsoleLinkTests
         var issued = await room.IssueAsync("prod-readonly");
         room.StandIn.FailNext("getSigninToken", 503, "Service Unavailable");
 
-        var link = await room.Links.CreateAsync(issued.Value!, room.Profile("prod-readonly"), CancellationToken.None);
+        var link = await room.Links.CreateAsync(issued.Value!, "prod-readonly", room.Profile("prod-readonly"), CancellationToken.None);
 
         Assert.True(link.Succeeded, link.Failure?.AdminMessage);
         Assert.Equal(2, room.StandIn.Calls("getSigninToken"));
@@ -145,7 +145,7 @@ public sealed class ConsoleLinkTests
         var issued = await room.IssueAsync("prod-readonly");
         room.StandIn.FailNext("getSigninToken", 400, "Bad Request", times: 3);
 
-        var link = await room.Links.CreateAsync(issued.Value!, room.Profile("prod-readonly"), CancellationToken.None);
+        var link = await room.Links.CreateAsync(issued.Value!, "prod-readonly", room.Profile("prod-readonly"), CancellationToken.None);
 
         Assert.Equal("federation_rejected", link.Failure?.Code);
         Assert.Equal(1, room.StandIn.Calls("getSigninToken"));
@@ -158,7 +158,7 @@ public sealed class ConsoleLinkTests
         var issued = await room.IssueAsync("prod-readonly");
         room.StandIn.FailNext("getSigninToken", 200, "Sign-in page");
 
-        var link = await room.Links.CreateAsync(issued.Value!, room.Profile("prod-readonly"), CancellationToken.None);
+        var link = await room.Links.CreateAsync(issued.Value!, "prod-readonly", room.Profile("prod-readonly"), CancellationToken.None);
 
         Assert.Equal("federation_rejected", link.Failure?.Code);
         Assert.Contains("HTTP 200 without a sign-in token", link.Failure!.AdminMessage, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class SecretLoggingTests
 
         // Failure paths log too: a refused federation call and a refused AssumeRole.
         room.StandIn.FailNext("getSigninToken", 400, "Invalid credentials parameter");
-        var refused = await room.Links.CreateAsync(issued, room.Profile("prod-readonly"), CancellationToken.None);
+        var refused = await room.Links.CreateAsync(issued, "prod-readonly", room.Profile("prod-readonly"), CancellationToken.None);
         Assert.False(refused.Succeeded);
         room.StandIn.FailNext("AssumeRole", 403, "AccessDenied");
         Assert.False((await room.IssueAsync("prod-readonly")).Succeeded);

@@ -22,7 +22,7 @@ public sealed class TimeoutTests
         var issued = await room.IssueAsync("prod-readonly");
         room.StandIn.HangNext("getSigninToken");
 
-        var link = await room.Links.CreateAsync(issued.Value!, room.Profile("prod-readonly"), CancellationToken.None);
+        var link = await room.Links.CreateAsync(issued.Value!, "prod-readonly", room.Profile("prod-readonly"), CancellationToken.None);
 
         Assert.True(link.Succeeded, link.Failure?.AdminMessage);
         Assert.Equal(2, room.StandIn.Calls("getSigninToken"));

@@ -42,7 +42,7 @@ internal sealed class ScriptedAws(TimeProvider time) : ICredentialIssuer, IConso
         return Task.FromResult<Outcome<IssuedCredentials>>(issued);
     }
 
-    public Task<Outcome<ConsoleLink>> CreateAsync(IssuedCredentials credentials, ProfileOptions profile, CancellationToken cancellationToken)
+    public Task<Outcome<ConsoleLink>> CreateAsync(IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var link = new ConsoleLink(
