@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ChatOpsSignin.Core.Identity;
@@ -8,7 +7,7 @@ namespace ChatOpsSignin.Core.Credentials;
 /// <summary>
 /// The one mapping from a chat handle to the names AWS records (RoleSessionName, SourceIdentity, GetFederationToken Name).
 /// <list type="number">
-/// <item>Unicode compatibility-decompose (NFKD) and drop combining marks: "José" → "Jose", "ｆｕｌｌ" → "full".</item>
+/// <item>Latin letters with diacritics and full-width ASCII fold to ASCII (<see cref="LatinFold"/>): "José" → "Jose", "ｆｕｌｌ" → "full".</item>
 /// <item>Keep ASCII letters, digits and <c>_ + = , . @ -</c>; whitespace and any other character become '.'; runs of '.' collapse; '.' trimmed at the ends.</item>
 /// <item>An empty result becomes "user"; a name starting with "aws:" cannot arise (':' is never kept).</item>
 /// <item>Always append '+' and 6 base32 characters of SHA-256(user key), so two users whose handles map alike never share a session name.</item>
@@ -35,20 +34,15 @@ public static class SessionNames
     public static string Sanitise(string? handle)
     {
         var builder = new StringBuilder();
-        foreach (var c in (handle ?? string.Empty).Normalize(NormalizationForm.FormKD))
+        foreach (var c in handle ?? string.Empty)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            foreach (var folded in IsAllowed(c) ? c.ToString() : LatinFold.Fold(c) ?? ".")
             {
-                continue;
+                if (folded != '.' || (builder.Length > 0 && builder[^1] != '.'))
+                {
+                    builder.Append(folded);
+                }
             }
-
-            var kept = IsAllowed(c) ? c : '.';
-            if (kept == '.' && (builder.Length == 0 || builder[^1] == '.'))
-            {
-                continue;
-            }
-
-            builder.Append(kept);
         }
 
         var result = builder.ToString().Trim('.');

@@ -14,6 +14,7 @@ public sealed partial class SessionNamesTests
         { "Alice Smith", "Alice.Smith" },
         { "  spaced   out  ", "spaced.out" },
         { "José Müller", "Jose.Muller" },
+        { "Łukasz Straße", "Lukasz.Strasse" },
         { "ｆｕｌｌｗｉｄｔｈ", "fullwidth" },
         { "dev🚀ops", "dev.ops" },
         { "🚀🚀", "user" },
