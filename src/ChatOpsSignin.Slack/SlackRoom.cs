@@ -37,7 +37,9 @@ public static class SlackRoom
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        // The factory's default logging would write response_url addresses (capabilities) to the log: off for this client.
         services.AddHttpClient(SlackApiClient.HttpClientName)
+            .RemoveAllLoggers()
             .AddResilienceHandler("slack-web-api", (pipeline, context) => SlackApiResilience.Configure(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value,

@@ -9,12 +9,12 @@ namespace ChatOpsSignin.Slack.Identity;
 /// The handle that feeds the AWS session name: <c>users.info</c> name (or email with <c>Slack:UseEmailAsHandle</c>),
 /// within <c>Slack:UserLookupTimeout</c>; the user id when the lookup fails or is slow. Never a key.
 /// </summary>
-public sealed partial class HandleResolver(SlackApiClient api, IOptions<SlackOptions> options, ILogger<HandleResolver> logger)
+public sealed partial class HandleResolver(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<HandleResolver> logger)
 {
     public async Task<string> ResolveAsync(string userId, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.UserLookupTimeout);
+        using var deadline = new CancellationTokenSource(options.Value.UserLookupTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var user = await api.GetUserAsync(userId, timeout.Token);

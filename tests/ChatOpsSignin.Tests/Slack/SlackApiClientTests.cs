@@ -1,3 +1,4 @@
+using ChatOpsSignin.Slack.Identity;
 using ChatOpsSignin.Slack.WebApi;
 using ChatOpsSignin.StandIns.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,26 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var user = await Client.GetUserAsync(SlackSamples.Requester, CancellationToken.None);
 
         Assert.Equal(("road.runner", "road.runner@example.com"), (user.Name, user.Email));
+    }
+
+    [Theory]
+    [InlineData("false", "road.runner")]
+    [InlineData("true", "road.runner@example.com")]
+    public async Task Session_Handle_Is_The_Slack_Name_Or_Email(string useEmail, string expected)
+    {
+        await using var configured = SlackServices.Create(standIn, time, new Dictionary<string, string?> { ["Slack:UseEmailAsHandle"] = useEmail });
+
+        var handle = await configured.GetRequiredService<HandleResolver>().ResolveAsync(SlackSamples.Requester, CancellationToken.None);
+
+        Assert.Equal(expected, handle);
+    }
+
+    [Fact]
+    public async Task Session_Handle_Falls_Back_To_The_User_Id()
+    {
+        var handle = await services.GetRequiredService<HandleResolver>().ResolveAsync("U0UNKNOWN", CancellationToken.None);
+
+        Assert.Equal("U0UNKNOWN", handle);
     }
 
     [Fact]
