@@ -1,0 +1,138 @@
+using System.Net;
+using ChatOpsSignin.StandIns.Aws;
+
+namespace ChatOpsSignin.EndToEndTests.Cli;
+
+/// <summary>The <c>link</c>, <c>check</c> and <c>audit</c> verbs as separate processes against the loopback AWS stand-in.</summary>
+public sealed class CliTests : IAsyncLifetime
+{
+    private const string RoleArn = "arn:aws:iam::111122223333:role/Dev";
+    private readonly string folder = Directory.CreateTempSubdirectory("chatops-cli-").FullName;
+    private AwsStandIn aws = null!;
+
+    public async Task InitializeAsync()
+    {
+        aws = await AwsStandIn.StartAsync();
+        aws.AddRole(RoleArn, externalId: "dev-external-id", maxSession: TimeSpan.FromHours(4));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await aws.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = aws.BrokerAccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = aws.BrokerSecretAccessKey,
+            ["Aws__Region"] = "us-east-1",
+            ["Aws__StsServiceUrl"] = aws.StsUrl.AbsoluteUri,
+            ["Aws__FederationUrl"] = aws.FederationUrl.AbsoluteUri,
+            ["Aws__Issuer"] = "https://chatops.example.com/",
+            ["Storage__SqlitePath"] = Path.Combine(folder, "cli.db"),
+            ["Profiles__dev__RoleArn"] = RoleArn,
+            ["Profiles__dev__ExternalId"] = "dev-external-id",
+            ["Profiles__dev__SessionDuration"] = "02:00:00",
+            ["Profiles__dev__Region"] = "eu-west-1",
+            ["Profiles__dev__Destination"] = "cloudwatch",
+            ["Profiles__dev__Allow__0"] = "slack:T1/U1",
+        };
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    [Fact]
+    public async Task Link_Prints_A_Url_The_Federation_Endpoint_Accepts_For_The_Role_And_Session()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(Environment(), "link", "dev", "--user", "slack:T1/U1", "--handle", "Alice Smith");
+
+        Assert.True(exitCode == 0, error);
+        var url = new Uri(output.Trim());
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await browser.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1", response.Headers.Location!.AbsoluteUri);
+        var login = Assert.Single(aws.Logins);
+        Assert.Equal(RoleArn, login.RoleArn);
+        Assert.StartsWith("Alice.Smith+", login.SessionName, StringComparison.Ordinal);
+        Assert.Equal(login.SessionName, login.SourceIdentity);
+        Assert.Equal("slack:T1/U1", login.Tags["chat-user"]);
+        Assert.Equal(TimeSpan.FromHours(2), login.SessionDuration);
+        Assert.DoesNotContain("SigninToken", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_For_A_User_Not_On_The_Allow_List_Is_Refused_And_Calls_No_Aws()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(Environment(), "link", "dev", "--user", "slack:T1/U666", "--handle", "mallory");
+
+        Assert.Equal(3, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("not_allowed", error, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task Link_With_A_Wrong_External_Id_Reports_The_Aws_Refusal()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(
+            Environment(("Profiles__dev__ExternalId", "not-the-right-one")), "link", "dev", "--user", "slack:T1/U1", "--handle", "alice");
+
+        Assert.Equal(4, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("ExternalId", error, StringComparison.Ordinal);
+        Assert.Empty(aws.Logins);
+    }
+
+    [Fact]
+    public async Task Check_Reports_A_Bad_Profile_By_Name_And_Key()
+    {
+        var (exitCode, output, _) = await CliProcess.RunAsync(
+            Environment(("Profiles__broken__RoleArn", "not-an-arn"), ("Profiles__broken__Allow__0", "slack:T1/U1")), "check");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Profiles:broken:RoleArn", output, StringComparison.Ordinal);
+        Assert.Contains("dev: ok", output, StringComparison.Ordinal);
+        Assert.Contains("check FAILED", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Assumes_Each_Role_And_Reports_The_Session_Length()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(Environment(), "check");
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("broker: " + AwsStandIn.BrokerUserArn, output, StringComparison.Ordinal);
+        Assert.Contains("dev: ok (AssumeRole); console session 2:00:00", output, StringComparison.Ordinal);
+        Assert.Equal(1, aws.Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task Audit_Shows_The_Story_Of_A_Cli_Link_Without_The_Url()
+    {
+        var environment = Environment();
+        var (linkExit, url, _) = await CliProcess.RunAsync(environment, "link", "dev", "--user", "slack:T1/U1", "--handle", "alice", "--reason", "INC-42");
+        Assert.Equal(0, linkExit);
+
+        var (exitCode, output, _) = await CliProcess.RunAsync(environment, "audit", "--since", "1h", "--user", "slack:T1/U1", "--json");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"type\":\"Requested\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"INC-42\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"CredentialsIssued\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains($"\"roleArn\":\"{RoleArn}\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"LinkDelivered\"", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(url.Trim(), output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SigninToken", output, StringComparison.Ordinal);
+    }
+}
