@@ -61,6 +61,7 @@ public static class SlackRoom
 
         if (snapshot.SocketModeEnabled)
         {
+            services.AddSingleton<EnvelopeHandler>();
             services.AddHostedService<SocketModeService>();
         }
 

@@ -1,8 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using ChatOpsSignin.Slack.Commands;
-using ChatOpsSignin.Slack.Interactivity;
 using ChatOpsSignin.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,10 +12,9 @@ namespace ChatOpsSignin.Slack.SocketMode;
 /// with their ephemeral reply as "payload"), reconnect at once on "disconnect" and with jittered backoff after a drop.
 /// The same command and interaction handlers as the HTTP endpoints. See https://docs.slack.dev/apis/events-api/using-socket-mode.
 /// </summary>
-public sealed partial class SocketModeService(
+internal sealed partial class SocketModeService(
     SlackApiClient api,
-    CommandHandler commands,
-    InteractionHandler interactions,
+    EnvelopeHandler envelopes,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SocketModeService> logger) : BackgroundService
@@ -57,13 +53,13 @@ public sealed partial class SocketModeService(
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(url, cancellationToken);
         using var session = new SocketSession(socket);
-        var envelopes = new List<Task>();
+        var pending = new List<Task>();
         var hello = false;
         try
         {
             while (await session.ReceiveAsync(cancellationToken) is { } text)
             {
-                envelopes.RemoveAll(t => t.IsCompleted);
+                pending.RemoveAll(t => t.IsCompleted);
                 using var message = ParseJson(text);
                 if (message is null || message.RootElement.ValueKind != JsonValueKind.Object)
                 {
@@ -85,7 +81,7 @@ public sealed partial class SocketModeService(
                     default:
                         if (String(root, "envelope_id") is { Length: > 0 })
                         {
-                            envelopes.Add(AckAsync(session, root.Clone(), cancellationToken));
+                            pending.Add(envelopes.AckAsync(session, root.Clone(), cancellationToken));
                         }
 
                         break;
@@ -101,36 +97,7 @@ public sealed partial class SocketModeService(
         }
         finally
         {
-            await Task.WhenAll(envelopes);
-        }
-    }
-
-    private async Task AckAsync(SocketSession session, JsonElement envelope, CancellationToken cancellationToken)
-    {
-        var envelopeId = String(envelope, "envelope_id")!;
-        var type = String(envelope, "type");
-        var ack = new JsonObject { ["envelope_id"] = envelopeId };
-        try
-        {
-            var payload = envelope.TryGetProperty("payload", out var p) ? p : default;
-            if (type == "slash_commands" && SlashCommand.FromJson(payload) is { } command)
-            {
-                var reply = await commands.HandleAsync(command, cancellationToken);
-                if (envelope.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True)
-                {
-                    ack["payload"] = reply.ToEphemeral();
-                }
-            }
-            else if (type == "interactive" && !await interactions.HandleAsync(payload, cancellationToken))
-            {
-                Log.Malformed(logger, envelopeId, type);
-            }
-
-            await session.SendAsync(ack, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.EnvelopeFailed(logger, envelopeId, type, e.GetType().Name);
+            await Task.WhenAll(pending);
         }
     }
 
@@ -169,16 +136,10 @@ public sealed partial class SocketModeService(
         [LoggerMessage(EventId = 3603, Level = LogLevel.Warning, Message = "Slack Socket Mode session failed: {Error} {Code}")]
         public static partial void SessionFailed(ILogger logger, string error, string? code);
 
-        [LoggerMessage(EventId = 3607, Level = LogLevel.Warning, Message = "Slack Socket Mode connection dropped: {Error}")]
-        public static partial void Dropped(ILogger logger, WebSocketError error);
-
         [LoggerMessage(EventId = 3604, Level = LogLevel.Information, Message = "Slack Socket Mode reconnecting in {Delay}")]
         public static partial void Reconnecting(ILogger logger, TimeSpan delay);
 
-        [LoggerMessage(EventId = 3605, Level = LogLevel.Warning, Message = "Socket Mode envelope {EnvelopeId} ({Type}) failed: {Error}")]
-        public static partial void EnvelopeFailed(ILogger logger, string envelopeId, string? type, string error);
-
-        [LoggerMessage(EventId = 3606, Level = LogLevel.Warning, Message = "Socket Mode envelope {EnvelopeId} ({Type}) had a malformed payload")]
-        public static partial void Malformed(ILogger logger, string envelopeId, string? type);
+        [LoggerMessage(EventId = 3607, Level = LogLevel.Warning, Message = "Slack Socket Mode connection dropped: {Error}")]
+        public static partial void Dropped(ILogger logger, WebSocketError error);
     }
 }
