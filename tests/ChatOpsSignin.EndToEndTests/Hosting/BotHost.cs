@@ -1,0 +1,81 @@
+using Amazon.Runtime;
+using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.StandIns.Aws;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOpsSignin.EndToEndTests.Hosting;
+
+/// <summary>
+/// The real bot (Program.cs) on real Kestrel over loopback, wired to the AWS stand-in with long-term broker keys,
+/// a fresh SQLite file, and whatever chat settings a test adds.
+/// </summary>
+internal sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("chatops-e2e-").FullName;
+    private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider time;
+    private readonly AwsStandIn aws;
+
+    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0)
+    {
+        this.aws = aws;
+        this.time = time;
+        this.settings = new Dictionary<string, string?>(settings)
+        {
+            ["Aws:Region"] = "us-east-1",
+            ["Aws:StsServiceUrl"] = aws.StsUrl.AbsoluteUri,
+            ["Aws:CognitoServiceUrl"] = aws.CognitoUrl.AbsoluteUri,
+            ["Aws:FederationUrl"] = aws.FederationUrl.AbsoluteUri,
+            ["Aws:Issuer"] = "https://chatops.example.com/",
+            ["Storage:SqlitePath"] = Path.Combine(folder, "bot.db"),
+        };
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+    }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>
+    /// Waits (in real time) until the bot has recorded an event: advancing a fake clock before the bot has finished
+    /// its HTTP calls would fire their timeouts.
+    /// </summary>
+    public async Task<AuditEvent> WaitForAuditAsync(AuditEventType type, TimeSpan timeout)
+    {
+        var audit = Services.GetRequiredService<IAuditLog>();
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var found = (await audit.QueryAsync(new AuditQuery(), deadline.Token)).FirstOrDefault(e => e.Type == type);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(time);
+            services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(aws.BrokerAccessKeyId, aws.BrokerSecretAccessKey));
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Net;
+using System.Text.Json;
+using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.EndToEndTests.Hosting;
+using ChatOpsSignin.StandIns.Aws;
+using ChatOpsSignin.StandIns.Slack;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsSignin.EndToEndTests.Slack;
+
+/// <summary>
+/// The whole path over loopback: a signed slash command to the real bot on Kestrel, the Slack Web API stand-in,
+/// the AWS stand-in (STS + federation), and the console login the link leads to.
+/// </summary>
+public sealed class SlackEndToEndTests : IAsyncLifetime
+{
+    private const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
+    private const string Requester = "U0REQUESTER";
+    private const string Lead = "U0LEAD";
+    private const string OtherLead = "U0OTHERLEAD";
+    private const string Outsider = "U0OUTSIDER";
+    private const string ApprovalChannel = "C0APPROVALS";
+    private const string ReadOnlyRole = "arn:aws:iam::111122223333:role/ReadOnly";
+    private const string AdminRole = "arn:aws:iam::111122223333:role/Admin";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private static readonly Dictionary<string, string> Names = new()
+    {
+        [Requester] = "road.runner",
+        [Lead] = "wile.e",
+        [OtherLead] = "marvin",
+        [Outsider] = "elmer",
+    };
+
+    // The AWS SDK signs with the real clock, so the bot's fake clock starts at the real now and only moves on Advance.
+    private readonly FakeTimeProvider time = new(TimeProvider.System.GetUtcNow());
+    private AwsStandIn aws = null!;
+    private SlackStandIn slack = null!;
+    private BotHost bot = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        aws = await AwsStandIn.StartAsync();
+        aws.AddRole(ReadOnlyRole);
+        aws.AddRole(AdminRole);
+        slack = await SlackStandIn.StartAsync(time);
+        foreach (var (id, name) in Names)
+        {
+            slack.AddUser(id, name);
+        }
+
+        slack.AddChannel(ApprovalChannel);
+        bot = new BotHost(aws, time, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = SlackStandIn.BotToken,
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
+            ["Groups:leads:0"] = Key(Lead),
+            ["Groups:leads:1"] = Key(OtherLead),
+            ["Profiles:prod-readonly:RoleArn"] = ReadOnlyRole,
+            ["Profiles:prod-readonly:Region"] = "eu-west-1",
+            ["Profiles:prod-readonly:Destination"] = "cloudwatch",
+            ["Profiles:prod-readonly:Allow:0"] = Key(Requester),
+            ["Profiles:prod-admin:RoleArn"] = AdminRole,
+            ["Profiles:prod-admin:Allow:0"] = Key(Requester),
+            ["Profiles:prod-admin:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-admin:Approval:SlackChannel"] = ApprovalChannel,
+        });
+        bot.StartServer();
+        client = new HttpClient(new SlackRequestSigner(SigningSecret, time) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = bot.BaseAddress,
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await bot.DisposeAsync();
+        await slack.DisposeAsync();
+        await aws.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Slash_Command_Brings_A_Dm_Whose_Link_Signs_In_As_The_Requester()
+    {
+        var responseUrl = slack.NewResponseUrl();
+
+        using var ack = await Command(Requester, "prod-readonly checking alarms", responseUrl);
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)) is [var m, ..] ? m : null, Wait);
+        Assert.False(dm.UnfurlLinks);
+        Assert.False(dm.UnfurlMedia);
+        var login = await SignInAsync(LinkIn(dm));
+        Assert.Equal(ReadOnlyRole, login.RoleArn);
+        Assert.StartsWith("road.runner+", login.SessionName, StringComparison.Ordinal);
+        Assert.Equal(login.SessionName, login.SourceIdentity);
+        Assert.Equal(Key(Requester), login.Tags["chat-user"]);
+        Assert.Equal("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1", login.Destination);
+        await slack.WaitForAsync(s => s.ResponsesTo(responseUrl).Count > 0 ? s : null, Wait);
+        AssertNoLinkOutsideTheDm(Requester);
+    }
+
+    [Fact]
+    public async Task Approval_With_Three_Users_Gives_One_Link_To_The_Requester_Only()
+    {
+        using var ack = await Command(Requester, "prod-admin INC-42 rollback", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        var requestId = ButtonValue(prompt);
+
+        var selfUrl = slack.NewResponseUrl();
+        await Click(Requester, "approve", requestId, selfUrl);
+        var outsiderUrl = slack.NewResponseUrl();
+        await Click(Outsider, "approve", requestId, outsiderUrl);
+        Assert.Contains("own request", (await FirstResponse(selfUrl)).Text, StringComparison.Ordinal);
+        Assert.Contains("not an approver", (await FirstResponse(outsiderUrl)).Text, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+
+        await Click(Lead, "approve", requestId, slack.NewResponseUrl());
+        var lateUrl = slack.NewResponseUrl();
+        await Click(OtherLead, "approve", requestId, lateUrl);
+
+        Assert.Contains("Already approved by wile.e", (await FirstResponse(lateUrl)).Text, StringComparison.Ordinal);
+        var dmChannel = SlackStandIn.DirectMessageChannel(Requester);
+        var link = await slack.WaitForAsync(s => s.MessagesIn(dmChannel).FirstOrDefault(m => m.Rendered.Contains("federation", StringComparison.Ordinal)), Wait);
+        var login = await SignInAsync(LinkIn(link));
+        Assert.Equal(AdminRole, login.RoleArn);
+        Assert.Equal(Key(Lead), login.Tags["chat-approver"]);
+        await slack.WaitForAsync(_ => prompt.Updates > 0 ? prompt : null, Wait);
+        Assert.Contains($"<@{Lead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Equal(1, aws.Calls("AssumeRole"));
+        AssertNoLinkOutsideTheDm(Requester);
+    }
+
+    [Fact]
+    public async Task The_Link_Message_Is_Edited_Away_When_Its_15_Minutes_Are_Over()
+    {
+        using var ack = await Command(Requester, "prod-readonly", slack.NewResponseUrl());
+        var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)) is [var m, ..] ? m : null, Wait);
+        Assert.Contains("federation", dm.Rendered, StringComparison.Ordinal);
+        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, Wait);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+
+        await slack.WaitForAsync(_ => dm.Updates > 0 ? dm : null, Wait);
+        Assert.DoesNotContain("federation", dm.Rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain("SigninToken", dm.Rendered, StringComparison.Ordinal);
+        Assert.Contains("expired", dm.Rendered, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static TheoryData<string, string, string> Refusals => new()
+    {
+        { "unknown profile", Requester, "prod-nonexistent" },
+        { "user not on the allow-list", Outsider, "prod-readonly" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Refused_Command_Gets_An_Ephemeral_Reason_And_Issues_Nothing(string why, string user, string text)
+    {
+        var responseUrl = slack.NewResponseUrl();
+
+        using var ack = await Command(user, text, responseUrl);
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var answer = await FirstResponse(responseUrl);
+        Assert.True(answer.ResponseType == "ephemeral", why);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+        Assert.Empty(slack.MessagesIn(SlackStandIn.DirectMessageChannel(user)));
+    }
+
+    [Fact]
+    public async Task Bad_Signature_And_Stale_Timestamp_Are_Rejected_Before_Anything_Happens()
+    {
+        using var forged = new HttpClient(new SlackRequestSigner("not-the-secret", time) { InnerHandler = new HttpClientHandler() }) { BaseAddress = bot.BaseAddress };
+        using var stale = new HttpClient(new SlackRequestSigner(SigningSecret, time) { ClockOffset = TimeSpan.FromMinutes(-6), InnerHandler = new HttpClientHandler() }) { BaseAddress = bot.BaseAddress };
+        var fields = SlackPayloads.SlashCommand(SlackStandIn.TeamId, Requester, "prod-readonly", slack.NewResponseUrl());
+
+        using var forgedResponse = await forged.PostAsync(new Uri("/slack/commands", UriKind.Relative), SlackPayloads.SlashCommandForm(fields));
+        using var staleResponse = await stale.PostAsync(new Uri("/slack/commands", UriKind.Relative), SlackPayloads.SlashCommandForm(fields));
+        using var unsigned = await new HttpClient { BaseAddress = bot.BaseAddress }.PostAsync(new Uri("/slack/commands", UriKind.Relative), SlackPayloads.SlashCommandForm(fields));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, staleResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Empty(slack.Calls);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+    }
+
+    private static string Key(string user) => $"slack:{SlackStandIn.TeamId}/{user}";
+
+    private Task<HttpResponseMessage> Command(string user, string text, Uri responseUrl) =>
+        client.PostAsync(
+            new Uri("/slack/commands", UriKind.Relative),
+            SlackPayloads.SlashCommandForm(SlackPayloads.SlashCommand(SlackStandIn.TeamId, user, text, responseUrl, channelId: "C0GENERAL")));
+
+    private async Task Click(string user, string action, string requestId, Uri responseUrl)
+    {
+        using var response = await client.PostAsync(
+            new Uri("/slack/interactivity", UriKind.Relative),
+            SlackPayloads.InteractivityForm(SlackPayloads.BlockActions(SlackStandIn.TeamId, user, Names[user], action, requestId, responseUrl, ApprovalChannel)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private Task<SlackResponsePost> FirstResponse(Uri responseUrl) =>
+        slack.WaitForAsync(s => s.ResponsesTo(responseUrl) is [var first, ..] ? first : null, Wait);
+
+    private async Task<ConsoleLogin> SignInAsync(Uri link)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Assert.Single(aws.Logins);
+    }
+
+    private static Uri LinkIn(SlackPostedMessage message)
+    {
+        var urls = new List<string>();
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "url" && property.Value.GetString() is { } url)
+                    {
+                        urls.Add(url);
+                    }
+
+                    Collect(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
+
+        Collect(JsonDocument.Parse(message.Blocks!.ToJsonString()).RootElement);
+        return new Uri(Assert.Single(urls));
+    }
+
+    private static string ButtonValue(SlackPostedMessage prompt) =>
+        JsonDocument.Parse(prompt.Blocks!.ToJsonString()).RootElement.EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString() == "actions")
+            .GetProperty("elements")[0].GetProperty("value").GetString()!;
+
+    private void AssertNoLinkOutsideTheDm(string requester)
+    {
+        var dm = SlackStandIn.DirectMessageChannel(requester);
+        Assert.All(slack.Messages.Where(m => m.Channel != dm), m => Assert.DoesNotContain("federation", m.Rendered, StringComparison.Ordinal));
+        Assert.All(slack.ResponsePosts, p => Assert.DoesNotContain("federation", p.Body.ToJsonString(), StringComparison.Ordinal));
+    }
+}
