@@ -48,11 +48,7 @@ public sealed partial class CognitoIssuer(
         }
 
         var result = response.Value;
-        var credentials = new TemporaryCredentials(
-            result.Credentials.AccessKeyId,
-            result.Credentials.SecretAccessKey,
-            result.Credentials.SessionToken,
-            StsRequestParts.Expiration(result.Credentials, time, plan.CredentialLifetime));
+        var credentials = StsRequestParts.ToTemporary(result.Credentials, time, plan.CredentialLifetime);
         Log.Issued(logger, request.ProfileName, result.AssumedRoleUser.Arn, token.Value.IdentityId);
         return new IssuedCredentials(
             credentials,

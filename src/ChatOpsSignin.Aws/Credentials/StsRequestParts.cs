@@ -1,9 +1,10 @@
 using Amazon.SecurityToken.Model;
+using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Profiles;
 
 namespace ChatOpsSignin.Aws.Credentials;
 
-/// <summary>The pieces AssumeRole and GetFederationToken share: session tags and session policies.</summary>
+/// <summary>The pieces the STS issuers share: session tags, session policies and the credentials they return.</summary>
 internal static class StsRequestParts
 {
     public static List<Tag>? Tags(IReadOnlyDictionary<string, string> tags) =>
@@ -12,8 +13,13 @@ internal static class StsRequestParts
     public static List<PolicyDescriptorType>? PolicyArns(ProfileOptions profile) =>
         profile.PolicyArns.Count == 0 ? null : profile.PolicyArns.Select(a => new PolicyDescriptorType { Arn = a }).ToList();
 
-    public static DateTimeOffset Expiration(Amazon.SecurityToken.Model.Credentials credentials, TimeProvider time, TimeSpan requested) =>
-        credentials.Expiration is { } expiration
-            ? new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc))
-            : time.GetUtcNow() + requested;
+    /// <summary>STS's credentials as the core's type; a missing Expiration is taken as now + what was asked.</summary>
+    public static TemporaryCredentials ToTemporary(Amazon.SecurityToken.Model.Credentials credentials, TimeProvider time, TimeSpan requested) =>
+        new(
+            credentials.AccessKeyId,
+            credentials.SecretAccessKey,
+            credentials.SessionToken,
+            credentials.Expiration is { } expiration
+                ? new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc))
+                : time.GetUtcNow() + requested);
 }
