@@ -54,11 +54,11 @@ public sealed class SlackSignatureVerifier
     /// <summary>The raw HMAC over the v0 basestring.</summary>
     public static byte[] Compute(byte[] key, string timestamp, ReadOnlySpan<byte> body)
     {
-        var prefix = Encoding.ASCII.GetBytes($"{Version}:{timestamp}:");
-        var basestring = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(basestring, 0);
-        body.CopyTo(basestring.AsSpan(prefix.Length));
-        return HMACSHA256.HashData(key, basestring);
+        // Incremental, so the body (up to MaxBodyBytes) is hashed in place rather than copied behind the prefix.
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        hmac.AppendData(Encoding.ASCII.GetBytes($"{Version}:{timestamp}:"));
+        hmac.AppendData(body);
+        return hmac.GetHashAndReset();
     }
 
     private static bool TryParseHex(ReadOnlySpan<char> hex, out byte[] bytes)
