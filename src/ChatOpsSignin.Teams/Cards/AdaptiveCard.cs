@@ -16,7 +16,6 @@ internal static class AdaptiveCard
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
             ["body"] = new JsonArray([.. body]),
         };

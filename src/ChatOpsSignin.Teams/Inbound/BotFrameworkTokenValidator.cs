@@ -12,13 +12,21 @@ namespace ChatOpsSignin.Teams.Inbound;
 /// <c>serviceurl</c> claim = activity serviceUrl, and the activity's channel among the signing key's endorsements.
 /// See https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication#step-4-verify-the-jwt-token.
 /// </summary>
-internal sealed class BotFrameworkTokenValidator
+internal sealed class BotFrameworkTokenValidator : IDisposable
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly TeamsOptions options;
     private readonly TimeProvider time;
+    private static readonly TimeSpan MinForcedRefreshInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConfigurationManager<OpenIdConnectConfiguration> metadata;
+    private readonly BotFrameworkMetadataRetriever retriever = new();
+    private readonly HttpDocumentRetriever documents;
+    private readonly SemaphoreSlim refreshGate = new(1, 1);
+    private readonly string metadataAddress;
+    private OpenIdConnectConfiguration? refreshed;
+    private DateTimeOffset lastForcedRefresh = DateTimeOffset.MinValue;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
     public BotFrameworkTokenValidator(IOptions<TeamsOptions> options, TimeProvider time, IHttpClientFactory httpClients)
@@ -26,16 +34,19 @@ internal sealed class BotFrameworkTokenValidator
         this.options = options.Value;
         this.time = time;
         var uri = new Uri(this.options.MetadataUrl);
-        var documents = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BotFrameworkTokenValidator)))
+        metadataAddress = uri.AbsoluteUri;
+        documents = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BotFrameworkTokenValidator)))
         {
             RequireHttps = !uri.IsLoopback,
         };
-        metadata = new ConfigurationManager<OpenIdConnectConfiguration>(uri.AbsoluteUri, new BotFrameworkMetadataRetriever(), documents)
+        metadata = new ConfigurationManager<OpenIdConnectConfiguration>(uri.AbsoluteUri, retriever, documents)
         {
             AutomaticRefreshInterval = TimeSpan.FromHours(12),
             RefreshInterval = TimeSpan.FromSeconds(30),
         };
     }
+
+    public void Dispose() => refreshGate.Dispose();
 
     public async Task<TokenCheck> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
@@ -57,11 +68,9 @@ internal sealed class BotFrameworkTokenValidator
 
         var kid = handler.ReadJsonWebToken(raw).Kid;
         var configuration = await metadata.GetConfigurationAsync(cancellationToken);
-        if (!configuration.SigningKeys.Any(k => k.KeyId == kid))
+        if (!HasKey(configuration, kid))
         {
-            // Keys roll: an unknown kid asks for fresh metadata (rate-limited by RefreshInterval).
-            metadata.RequestRefresh();
-            configuration = await metadata.GetConfigurationAsync(cancellationToken);
+            configuration = await RefreshForUnknownKeyAsync(configuration, kid, cancellationToken);
         }
 
         var result = await handler.ValidateTokenAsync(raw, Parameters(configuration));
@@ -81,6 +90,39 @@ internal sealed class BotFrameworkTokenValidator
             ? TokenCheck.Rejected("signing key is not endorsed for the activity's channel")
             : TokenCheck.Accepted;
     }
+
+    /// <summary>
+    /// Keys roll: an unknown kid fetches fresh metadata at once (at most once a minute, so random kids cannot hammer the
+    /// metadata host) and asks the ConfigurationManager to refresh too; its own refresh may complete in the background.
+    /// </summary>
+    private async Task<OpenIdConnectConfiguration> RefreshForUnknownKeyAsync(OpenIdConnectConfiguration current, string? kid, CancellationToken cancellationToken)
+    {
+        await refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (refreshed is { } known && HasKey(known, kid))
+            {
+                return known;
+            }
+
+            if (time.GetUtcNow() - lastForcedRefresh < MinForcedRefreshInterval)
+            {
+                return current;
+            }
+
+            lastForcedRefresh = time.GetUtcNow();
+            metadata.RequestRefresh();
+            refreshed = await retriever.GetConfigurationAsync(metadataAddress, documents, cancellationToken);
+            return refreshed;
+        }
+        finally
+        {
+            refreshGate.Release();
+        }
+    }
+
+    private static bool HasKey(OpenIdConnectConfiguration configuration, string? kid) =>
+        kid is not null && configuration.SigningKeys.Any(k => k.KeyId == kid);
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()
     {

@@ -9,24 +9,38 @@ internal sealed partial class TeamsInboxWorker(TeamsInbox inbox, CommandRunner r
 {
     private const int Parallelism = 4;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Parallel.ForEachAsync(
-            inbox.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
-            async (activity, cancellationToken) =>
-            {
-                try
-                {
-                    await runner.RunAsync(activity, cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    Log.Failed(logger, activity.Id, e.GetType().Name, e.Message);
-                }
-            });
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(
+                inbox.ReadAllAsync(stoppingToken),
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
+                RunOneAsync);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Log.Stopped(logger);
+        }
+    }
+
+    private async ValueTask RunOneAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runner.RunAsync(activity, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.Failed(logger, activity.Id, e.GetType().Name, e.Message);
+        }
+    }
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Teams inbox stopped")]
+        public static partial void Stopped(ILogger logger);
+
         [LoggerMessage(Level = LogLevel.Error, Message = "Teams activity {ActivityId} failed: {Error}: {Message}")]
         public static partial void Failed(ILogger logger, string? activityId, string error, string message);
     }

@@ -1,0 +1,144 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.StandIns.Teams;
+using ChatOpsSignin.Teams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsSignin.Tests.Teams;
+
+/// <summary>
+/// A real Kestrel host on loopback with only the Teams room and an in-test broker, wired to the Bot Framework identity
+/// and Bot Connector stand-ins. Every call goes over HTTP.
+/// </summary>
+internal sealed class TeamsTestHost : IAsyncDisposable
+{
+    public const string AppId = "app-id";
+    public const string AppPassword = "s3cret-password";
+
+    private TeamsTestHost(WebApplication app, BotFrameworkIdentityStandIn? identity, BotConnectorStandIn connector, RecordingBroker broker)
+    {
+        App = app;
+        Identity = identity;
+        Connector = connector;
+        Broker = broker;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        MessagesUrl = new Uri(address.TrimEnd('/') + TeamsRoom.MessagesPath);
+    }
+
+    public WebApplication App { get; }
+
+    public BotFrameworkIdentityStandIn? Identity { get; }
+
+    public BotConnectorStandIn Connector { get; }
+
+    public RecordingBroker Broker { get; }
+
+    public Uri MessagesUrl { get; }
+
+    public HttpClient Http { get; } = new();
+
+    public T Get<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Normal mode: tokens checked against the identity stand-in; the connector stand-in wants bearer tokens.</summary>
+    public static async Task<TeamsTestHost> StartAsync(TimeProvider time, Dictionary<string, string?>? extra = null)
+    {
+        var identity = await BotFrameworkIdentityStandIn.StartAsync(time);
+        identity.RegisterClient(AppId, AppPassword);
+        var connector = await BotConnectorStandIn.StartAsync(identity);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = AppId,
+            ["Teams:AppPassword"] = AppPassword,
+            ["Teams:TenantId"] = TestActivities.Tenant,
+            ["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
+            ["Teams:TokenEndpoint"] = identity.TokenEndpoint,
+            ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return await StartAsync(time, settings, identity, connector);
+    }
+
+    /// <summary>Local (playground) mode: no token checks, connector without tokens.</summary>
+    public static async Task<TeamsTestHost> StartLocalAsync(TimeProvider time, string urls = "http://127.0.0.1:0")
+    {
+        var connector = await BotConnectorStandIn.StartAsync(identity: null);
+        return await StartAsync(time, new() { ["Teams:AllowUnauthenticatedLocalClient"] = "true" }, null, connector, urls);
+    }
+
+    public static async Task<TeamsTestHost> StartAsync(
+        TimeProvider time, Dictionary<string, string?> settings, BotFrameworkIdentityStandIn? identity, BotConnectorStandIn connector, string urls = "http://127.0.0.1:0")
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("TEAMS_TEST_LOG") == "1")
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        var broker = new RecordingBroker();
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<ISigninBroker>(broker);
+        builder.Services.AddTeamsRoom(builder.Configuration);
+        var app = builder.Build();
+        app.MapTeamsRoom();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await connector.DisposeAsync();
+            if (identity is not null)
+            {
+                await identity.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return new TeamsTestHost(app, identity, connector, broker);
+    }
+
+    /// <summary>Posts an activity; <paramref name="token"/> null sends no Authorization header.</summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUrl) { Content = JsonContent.Create(activity) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>A valid channel token for an activity to this host.</summary>
+    public string TokenFor(JsonObject activity) => Identity!.MintChannelToken(AppId, activity["serviceUrl"]!.GetValue<string>());
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        if (Identity is not null)
+        {
+            await Identity.DisposeAsync();
+        }
+    }
+}
