@@ -60,7 +60,8 @@ public static class TeamsRoom
     /// <summary>Maps <c>POST /api/messages</c> when Teams is on.</summary>
     public static IEndpointRouteBuilder MapTeamsRoom(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<MessagesEndpoint>() is null)
+        // IsService does not build the graph, so options errors surface from ValidateOnStart, not from here.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(MessagesEndpoint)) != true)
         {
             return endpoints;
         }
