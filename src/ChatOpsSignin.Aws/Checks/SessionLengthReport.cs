@@ -23,6 +23,11 @@ public sealed partial class SessionLengthReport(IOptions<SigninOptions> signin, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (signin.Value.Profiles.Count == 0)
+        {
+            return; // AWS is off (the room status says so); don't walk the credential chain for nothing.
+        }
+
         var session = await broker.ResolveAsync(stoppingToken);
         if (!session.Succeeded)
         {
