@@ -10,7 +10,7 @@ namespace ChatOpsSignin.Teams.Commands;
 /// </summary>
 internal static partial class CommandParser
 {
-    public const string Usage = "Commands: `console <profile> [reason]`, `help`, `status`, `cancel <request id>`.";
+    public const string Usage = "Commands: `console PROFILE [REASON]`, `help`, `status`, `cancel REQUEST-ID`.";
 
     public static string StripMentions(string? text)
     {
@@ -32,11 +32,11 @@ internal static partial class CommandParser
         return verb switch
         {
             "console" when parts.Length >= 2 => new TeamsCommand.Console(parts[1], parts.Length == 3 ? parts[2] : null),
-            "console" => new TeamsCommand.Unknown("Which profile? Usage: `console <profile> [reason]`. Say `help` to list your profiles."),
+            "console" => new TeamsCommand.Unknown("Which profile? Usage: `console PROFILE [REASON]`. Say `help` to list your profiles."),
             "help" => new TeamsCommand.Help(),
             "status" => new TeamsCommand.Status(),
             "cancel" when parts.Length == 2 => new TeamsCommand.Cancel(parts[1]),
-            "cancel" => new TeamsCommand.Unknown("Usage: `cancel <request id>` (see `status` for your requests)."),
+            "cancel" => new TeamsCommand.Unknown("Usage: `cancel REQUEST-ID` (see `status` for your requests)."),
             _ => new TeamsCommand.Unknown($"I don't know '{Shorten(parts[0])}'. {Usage}"),
         };
     }

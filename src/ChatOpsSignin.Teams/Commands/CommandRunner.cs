@@ -67,7 +67,7 @@ internal sealed partial class CommandRunner(
 
     public static string HelpText(IReadOnlyList<ProfileSummary> profiles)
     {
-        var text = new StringBuilder("Ask for an AWS console link with `console <profile> [reason]`. ");
+        var text = new StringBuilder("Ask for an AWS console link with `console PROFILE [REASON]`. ");
         if (profiles.Count == 0)
         {
             return text.Append("You may not use any profile yet: ask an admin to add you to a profile's allow-list.").ToString();
@@ -79,7 +79,7 @@ internal sealed partial class CommandRunner(
             text.Append($"- **{profile.Name}**{(profile.Description is null ? string.Empty : " — " + profile.Description)}{(profile.NeedsApproval ? " (needs approval)" : string.Empty)}\n");
         }
 
-        return text.Append("\nAlso: `status`, `cancel <request id>`.").ToString();
+        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`.").ToString();
     }
 
     public static string StatusText(IReadOnlyList<RequestStatus> statuses)
