@@ -18,6 +18,17 @@ after(async () => {
   playground?.child.kill();
 });
 
+// Adaptive Cards render Action.OpenUrl as a button with role "link"; its title is the URL it opens.
+const consoleLink = (page) => page.getByRole('link', { name: 'Open AWS console' });
+
+/** Follows the card's URL like a browser would, without leaving for the real console: the federation endpoint must accept it. */
+async function assertSignsIn(link) {
+  const url = await link.getAttribute('title');
+  assert.match(url ?? '', /Action=login/, 'the button does not carry a console sign-in URL');
+  const response = await fetch(url, { redirect: 'manual' });
+  assert.equal(response.status, 302, `the federation endpoint refused the link (${response.status})`);
+}
+
 test('help in the personal chat lists the profiles', async () => {
   const { page } = ui;
   await openConversation(page, 'Personal Chat');
@@ -30,9 +41,10 @@ test('console in the personal chat brings the link card there', async () => {
   const { page } = ui;
   await openConversation(page, 'Personal Chat');
   await send(page, `console ${settings.profile} playground e2e`);
-  const button = page.getByRole('button', { name: 'Open AWS console' }).last();
+  const button = consoleLink(page).last();
   await button.waitFor();
   await page.getByText('Link expires').last().waitFor();
+  await assertSignsIn(button);
 });
 
 test('approval: prompt in the channel, another user approves, link only in the 1:1 chat', { skip: !settings.approvalProfile && 'set E2E_APPROVAL_PROFILE' }, async () => {
@@ -51,8 +63,9 @@ test('approval: prompt in the channel, another user approves, link only in the 1
     value: { action: { type: 'Action.Execute', verb: 'approve', data: { requestId } }, trigger: 'manual' },
   });
   await page.getByText(`Approved by ${mock.approver.name}`).last().waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Open AWS console' }).count(), 0, 'a link card showed up in the channel');
+  assert.equal(await consoleLink(page).count(), 0, 'a link card showed up in the channel');
 
   await openConversation(page, 'Personal Chat');
-  await page.getByRole('button', { name: 'Open AWS console' }).last().waitFor();
+  await page.getByText(`AWS console: ${settings.approvalProfile}`).last().waitFor();
+  await assertSignsIn(consoleLink(page).last());
 });
