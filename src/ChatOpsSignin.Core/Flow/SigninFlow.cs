@@ -26,6 +26,11 @@ public sealed partial class SigninFlow(
     TimeProvider time,
     ILogger<SigninFlow> logger)
 {
+    private static readonly SigninFailure UndeliverableLink = new(
+        "delivery_failed",
+        "I could not send you the link privately, so it was discarded. In Teams, install the app for yourself; then ask again.",
+        "Private delivery of the link failed; the link was discarded.");
+
     public Task RunAsync(SigninWork work, CancellationToken cancellationToken) => work switch
     {
         SigninWork.NewRequest w => HandleNewAsync(w.Request, cancellationToken),
@@ -108,7 +113,20 @@ public sealed partial class SigninFlow(
         }
 
         var (credentials, link) = (access.Value.Credentials, access.Value.Link);
-        var messageRef = await delivery.DeliverLinkAsync(new LinkDelivery(request, link, credentials), cancellationToken);
+        string messageRef;
+        try
+        {
+            messageRef = await delivery.DeliverLinkAsync(new LinkDelivery(request, link, credentials), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The link is dropped: it was never stored, and a bearer URL must not go anywhere but the requester's DM.
+            Log.DeliveryFailed(logger, exception, request.Id.Value, profile.Name);
+            await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = UndeliverableLink.Code }, cancellationToken);
+            await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(UndeliverableLink), cancellationToken);
+            return;
+        }
+
         await issuedLinks.AddAsync(
             new IssuedLinkRecord(request.Id, request.Platform, request.Requester.Id, profile.Name, messageRef, link.CreatedAt, link.ExpiresAt),
             cancellationToken);
@@ -139,6 +157,9 @@ public sealed partial class SigninFlow(
 
         [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Request {RequestId} for profile {Profile} failed: {Code}. {AdminMessage}")]
         public static partial void IssueFailed(ILogger logger, string requestId, string profile, string code, string adminMessage);
+
+        [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Request {RequestId} for profile {Profile}: the link could not be delivered")]
+        public static partial void DeliveryFailed(ILogger logger, Exception exception, string requestId, string profile);
 
         [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Request {RequestId}: no delivery registered for {Platform}")]
         public static partial void NoDelivery(ILogger logger, string requestId, ChatPlatform platform);

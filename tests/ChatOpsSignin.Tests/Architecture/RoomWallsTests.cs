@@ -18,7 +18,6 @@ public sealed class RoomWallsTests
     {
         { "AWSSDK.", "ChatOpsSignin.Aws" },
         { "Microsoft.IdentityModel.", "ChatOpsSignin.Teams" },
-        { "Microsoft.Identity.Client", "ChatOpsSignin.Teams" },
         { "Microsoft.Data.Sqlite", "ChatOpsSignin.Storage" },
     };
 

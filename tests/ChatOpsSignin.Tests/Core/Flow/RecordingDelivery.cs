@@ -22,8 +22,16 @@ internal sealed class RecordingDelivery : IChatDelivery
 
     public ConcurrentQueue<PendingApproval> PromptUpdates { get; } = new();
 
+    /// <summary>When set, delivering a link fails like a platform refusing the DM would.</summary>
+    public Exception? FailDelivery { get; set; }
+
     public Task<string> DeliverLinkAsync(LinkDelivery delivery, CancellationToken cancellationToken)
     {
+        if (FailDelivery is { } failure)
+        {
+            return Task.FromException<string>(failure);
+        }
+
         Links.Enqueue(delivery);
         return Task.FromResult($"dm:{delivery.Request.Id}");
     }

@@ -88,4 +88,22 @@ public sealed class SigninFlowTests : IDisposable
         var trail = await bot.Get<IAuditLog>().QueryAsync(new AuditQuery(), CancellationToken.None);
         Assert.Contains(trail, e => e.RequestId == request.Id && e.Type == AuditEventType.Error && e.Code == "access_denied");
     }
+
+    [Fact]
+    public async Task Undeliverable_Link_Is_Discarded_Audited_And_Explained()
+    {
+        await using var bot = new CoreHarness(database.Path, time);
+        bot.Delivery.FailDelivery = new HttpRequestException("403 BotNotInConversationRoster");
+        var request = bot.NewRequest("dev");
+
+        await bot.SubmitAndRunAsync(request);
+
+        Assert.Contains(bot.Delivery.Notices, n => n.Notice is RequesterNotice.Refused { Failure.Code: "delivery_failed" });
+        var trail = await bot.Get<IAuditLog>().QueryAsync(new AuditQuery(), CancellationToken.None);
+        Assert.Contains(trail, e => e.Type == AuditEventType.Error && e.Code == "delivery_failed");
+        Assert.DoesNotContain(trail, e => e.Type == AuditEventType.LinkDelivered);
+        time.Advance(TimeSpan.FromMinutes(16));
+        await bot.Get<ChatOpsSignin.Core.Flow.ExpirySweeper>().SweepAsync(CancellationToken.None);
+        Assert.Empty(bot.Delivery.Expired);
+    }
 }
