@@ -12,4 +12,7 @@ public enum SignatureCheck
     /// <summary>More than 5 minutes away from our clock, either way (replay protection).</summary>
     Stale,
     Mismatch,
+
+    /// <summary>A valid signature seen before: the same request sent again within the 5-minute window.</summary>
+    Replayed,
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Slack.Commands;
 using ChatOpsSignin.Slack.Interactivity;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +12,12 @@ namespace ChatOpsSignin.Slack.Inbound;
 
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>: size limit (413), v0 signature over the raw body
-/// (401, nothing processed), form / payload parsing (400, nothing issued), then the shared handlers, answered at once.
+/// (401, nothing processed; a replay of an accepted request too), form / payload parsing (400, nothing issued), then the shared handlers, answered at once.
 /// </summary>
 public sealed partial class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
+    IRateLimitStore seenSignatures,
+    TimeProvider time,
     CommandHandler commands,
     InteractionHandler interactions,
     IOptions<SlackOptions> options,
@@ -67,6 +70,18 @@ public sealed partial class SlackHttpEndpoints(
         return Results.BadRequest();
     }
 
+    /// <summary>
+    /// A signature covers timestamp and body, so it names one request: remember each for twice the tolerance window
+    /// in the shared store (replicas on one database agree), and refuse it the second time.
+    /// </summary>
+    private Task<bool> FirstSightingAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        seenSignatures.TryAcquireAsync(
+            "slack-signature:" + request.Headers[SlackSignatureVerifier.SignatureHeader],
+            time.GetUtcNow(),
+            2 * SlackSignatureVerifier.Tolerance,
+            limit: 1,
+            cancellationToken);
+
     private async Task<(IResult? Rejected, Dictionary<string, string> Form)> ReadVerifiedFormAsync(HttpContext context)
     {
         var request = context.Request;
@@ -81,6 +96,11 @@ public sealed partial class SlackHttpEndpoints(
             request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
             request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
             body);
+        if (check == SignatureCheck.Valid && !await FirstSightingAsync(request, context.RequestAborted))
+        {
+            check = SignatureCheck.Replayed;
+        }
+
         if (check != SignatureCheck.Valid)
         {
             Log.Unsigned(logger, request.Path, check);

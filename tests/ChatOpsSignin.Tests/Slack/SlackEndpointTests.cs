@@ -101,6 +101,30 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         Assert.Empty(host.Broker.Submitted);
     }
 
+    [Fact]
+    public async Task Replayed_Signed_Command_Is_Refused_And_Processed_Once()
+    {
+        var body = await Command("prod-readonly", null).ReadAsByteArrayAsync();
+        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = SlackRequestSigner.Sign(SlackServices.SigningSecret, timestamp, body);
+        using var client = host.UnsignedClient();
+
+        async Task<HttpStatusCode> SendCapturedRequestAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+            request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+            request.Headers.Add("X-Slack-Signature", signature);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await SendCapturedRequestAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendCapturedRequestAsync());
+        await host.Broker.FirstSubmit.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(host.Broker.Submitted);
+    }
+
     [Theory]
     [InlineData("slack/commands")]
     [InlineData("slack/interactivity")]

@@ -1,5 +1,6 @@
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack;
+using ChatOpsSignin.Storage;
 using ChatOpsSignin.StandIns.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,13 +13,16 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsSignin.Tests.Slack;
 
 /// <summary>
-/// A real Kestrel host on loopback with only the Slack room (AddSlackRoom / MapSlackRoom) and a recording broker in place of
-/// the core, so the edge is tested over HTTP and Socket Mode without AWS or storage.
+/// A real Kestrel host on loopback with only the Slack room (AddSlackRoom / MapSlackRoom), the real SQLite store (for the
+/// replay check) and a recording broker in place of the core, so the edge is tested over HTTP and Socket Mode without AWS.
 /// </summary>
 internal sealed class SlackTestHost : IAsyncDisposable
 {
-    private SlackTestHost(WebApplication app, RecordingBroker broker, Uri baseUrl, TimeProvider time)
+    private readonly string database;
+
+    private SlackTestHost(WebApplication app, RecordingBroker broker, Uri baseUrl, TimeProvider time, string database)
     {
+        this.database = database;
         App = app;
         Broker = broker;
         BaseUrl = baseUrl;
@@ -36,6 +40,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public static async Task<SlackTestHost> StartAsync(SlackStandIn standIn, TimeProvider time, IDictionary<string, string?>? overrides = null, bool socketMode = false)
     {
         var settings = SlackServices.Settings(standIn, socketMode);
+        var database = Path.Combine(Path.GetTempPath(), $"slack-edge-{Guid.NewGuid():N}.db");
+        settings["Storage:SqlitePath"] = database;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -48,12 +54,13 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var broker = new RecordingBroker();
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<ISigninBroker>(broker);
+        builder.Services.AddStorageRoom(builder.Configuration);
         builder.Services.AddSlackRoom(builder.Configuration);
         var app = builder.Build();
         app.MapSlackRoom();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SlackTestHost(app, broker, new Uri(address.TrimEnd('/') + "/"), time);
+        return new SlackTestHost(app, broker, new Uri(address.TrimEnd('/') + "/"), time, database);
     }
 
     /// <summary>An HttpClient that signs like Slack with <paramref name="secret"/> (default: the configured one).</summary>
@@ -66,5 +73,10 @@ internal sealed class SlackTestHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
+        {
+            File.Delete(file);
+        }
     }
 }
