@@ -215,35 +215,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         return Assert.Single(aws.Logins);
     }
 
-    private static Uri LinkIn(SlackPostedMessage message)
-    {
-        var urls = new List<string>();
-        void Collect(JsonElement element)
-        {
-            if (element.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (property.Name == "url" && property.Value.GetString() is { } url)
-                    {
-                        urls.Add(url);
-                    }
-
-                    Collect(property.Value);
-                }
-            }
-            else if (element.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in element.EnumerateArray())
-                {
-                    Collect(item);
-                }
-            }
-        }
-
-        Collect(JsonDocument.Parse(message.Blocks!.ToJsonString()).RootElement);
-        return new Uri(Assert.Single(urls));
-    }
+    private static Uri LinkIn(SlackPostedMessage message) => Assert.Single(SigninLinks.In(message.Blocks));
 
     private static string ButtonValue(SlackPostedMessage prompt) =>
         JsonDocument.Parse(prompt.Blocks!.ToJsonString()).RootElement.EnumerateArray()
