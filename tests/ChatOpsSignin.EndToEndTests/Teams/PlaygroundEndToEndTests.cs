@@ -59,6 +59,7 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output) : IAsyncLi
             ["BOT_URL"] = new Uri(bot.BaseAddress, "/api/messages").AbsoluteUri,
             ["E2E_PROFILE"] = "dev",
             ["E2E_APPROVAL_PROFILE"] = "prod",
+            ["E2E_TIMEOUT_MS"] = "60000", // UI steps share 2 cores with the rest of the suite in CI
         });
 
         Assert.True(exitCode == 0, "the playground tests failed; their output is above");

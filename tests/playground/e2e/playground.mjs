@@ -63,6 +63,9 @@ export async function openUi(url) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(settings.timeoutMs);
   await page.goto(url, { waitUntil: 'networkidle' });
+  // The playground introduces the bot (conversationUpdate, then installationUpdate) before it will carry messages;
+  // typing earlier can lose the first message. Its log panel shows when the bot has answered the second one.
+  await page.getByText(/installationUpdate 200/).first().waitFor();
   return { browser, page };
 }
 
