@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 
@@ -32,4 +33,12 @@ public sealed record AuditEvent(RequestId RequestId, AuditEventType Type, DateTi
     public string? Code { get; init; }
 
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>The fields that tie the event to a CloudTrail session: role (or federated user), session name, SourceIdentity.</summary>
+    public AuditEvent WithSession(IssuedCredentials credentials) => this with
+    {
+        RoleArn = credentials.RoleArn ?? credentials.PrincipalArn,
+        SessionName = credentials.SessionName,
+        SourceIdentity = credentials.SourceIdentity,
+    };
 }

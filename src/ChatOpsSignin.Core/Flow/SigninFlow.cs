@@ -130,13 +130,8 @@ public sealed partial class SigninFlow(
         await issuedLinks.AddAsync(
             new IssuedLinkRecord(request.Id, request.Platform, request.Requester.Id, profile.Name, messageRef, link.CreatedAt, link.ExpiresAt),
             cancellationToken);
-        await audit.RecordAsync(request, AuditEventType.LinkDelivered, e => e with
-        {
-            RoleArn = credentials.RoleArn ?? credentials.PrincipalArn,
-            SessionName = credentials.SessionName,
-            SourceIdentity = credentials.SourceIdentity,
-            Actor = approver?.Id.Key,
-        }, cancellationToken);
+        await audit.RecordAsync(
+            request, AuditEventType.LinkDelivered, e => e.WithSession(credentials) with { Actor = approver?.Id.Key }, cancellationToken);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(profile.Name), cancellationToken);
     }
 

@@ -37,14 +37,11 @@ public sealed class ConsoleAccessIssuer(IEnumerable<ICredentialIssuer> issuers, 
         }
 
         var issued = credentials.Value;
-        await audit.RecordAsync(request, AuditEventType.CredentialsIssued, e => e with
-        {
-            RoleArn = issued.RoleArn ?? issued.PrincipalArn,
-            SessionName = issued.SessionName,
-            SourceIdentity = issued.SourceIdentity,
-            Actor = approver?.Id.Key,
-            Duration = issued.Duration,
-        }, cancellationToken);
+        await audit.RecordAsync(
+            request,
+            AuditEventType.CredentialsIssued,
+            e => e.WithSession(issued) with { Actor = approver?.Id.Key, Duration = issued.Duration },
+            cancellationToken);
 
         var link = await links.CreateAsync(issued, profile.Name, profile.Options, cancellationToken);
         return link.Succeeded ? new ConsoleAccess(issued, link.Value) : link.Failure;

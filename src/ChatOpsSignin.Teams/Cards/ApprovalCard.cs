@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Requests;
 
 namespace ChatOpsSignin.Teams.Cards;
 
@@ -16,16 +17,7 @@ internal static class ApprovalCard
     public static JsonObject Prompt(PendingApproval approval, string? note = null)
     {
         var request = approval.Request;
-        var body = new List<JsonNode>
-        {
-            AdaptiveCard.Text("AWS console access request", bold: true),
-            AdaptiveCard.Facts(
-                ("Requester", request.Requester.Handle),
-                ("Profile", request.Profile),
-                ("Reason", request.Reason),
-                ("Request", request.Id.Value),
-                ("Decide before", AdaptiveCard.Time(approval.ExpiresAt))),
-        };
+        var body = new List<JsonNode>(Summary(request, ("Decide before", AdaptiveCard.Time(approval.ExpiresAt))));
         if (note is not null)
         {
             body.Add(AdaptiveCard.Text(note, color: "Attention"));
@@ -48,13 +40,7 @@ internal static class ApprovalCard
         };
         return AdaptiveCard.Card(
         [
-            AdaptiveCard.Text("AWS console access request", bold: true),
-            AdaptiveCard.Facts(
-                ("Requester", request.Requester.Handle),
-                ("Profile", request.Profile),
-                ("Reason", request.Reason),
-                ("Request", request.Id.Value),
-                ("Decided", approval.DecidedAt is { } at ? AdaptiveCard.Time(at) : null)),
+            .. Summary(request, ("Decided", approval.DecidedAt is { } at ? AdaptiveCard.Time(at) : null)),
             AdaptiveCard.Text(outcome, color: approval.State == ApprovalState.Approved ? "Good" : "Attention"),
             .. note is null ? Array.Empty<JsonNode>() : [AdaptiveCard.Text(note)],
         ]);
@@ -62,6 +48,18 @@ internal static class ApprovalCard
 
     /// <summary>A card that only says something (e.g. an unknown request id).</summary>
     public static JsonObject Message(string text) => AdaptiveCard.Card([AdaptiveCard.Text(text)]);
+
+    /// <summary>Title and the request's facts, shared by the prompt and the decided card; <paramref name="last"/> differs.</summary>
+    private static JsonNode[] Summary(SigninRequest request, (string Title, string? Value) last) =>
+    [
+        AdaptiveCard.Text("AWS console access request", bold: true),
+        AdaptiveCard.Facts(
+            ("Requester", request.Requester.Handle),
+            ("Profile", request.Profile),
+            ("Reason", request.Reason),
+            ("Request", request.Id.Value),
+            last),
+    ];
 
     private static JsonObject Button(string title, string verb, string requestId) => new()
     {

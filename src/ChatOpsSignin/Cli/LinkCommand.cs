@@ -69,13 +69,8 @@ internal static class LinkCommand
             return ExitCodes.AwsFailure;
         }
 
-        await audit.RecordAsync(request, AuditEventType.LinkDelivered, e => e with
-        {
-            RoleArn = access.Value.Credentials.RoleArn ?? access.Value.Credentials.PrincipalArn,
-            SessionName = access.Value.Credentials.SessionName,
-            SourceIdentity = access.Value.Credentials.SourceIdentity,
-            Code = "stdout",
-        }, ct);
+        await audit.RecordAsync(
+            request, AuditEventType.LinkDelivered, e => e.WithSession(access.Value.Credentials) with { Code = "stdout" }, ct);
         await context.Out.WriteLineAsync(access.Value.Link.Url.AbsoluteUri);
         await context.Error.WriteLineAsync(
             $"session {access.Value.Credentials.SessionName}; link valid until {access.Value.Link.ExpiresAt:u}; console session ends by {access.Value.Link.ConsoleSessionEndsAt:u}");
