@@ -1,4 +1,4 @@
-using System.Net;
+using ChatOpsSignin.EndToEndTests.Hosting;
 using ChatOpsSignin.StandIns.Aws;
 
 namespace ChatOpsSignin.EndToEndTests.Cli;
@@ -54,13 +54,9 @@ public sealed class CliTests : IAsyncLifetime
         var (exitCode, output, error) = await CliProcess.RunAsync(Environment(), "link", "dev", "--user", "slack:T1/U1", "--handle", "Alice Smith");
 
         Assert.True(exitCode == 0, error);
-        var url = new Uri(output.Trim());
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await browser.GetAsync(url);
+        var login = await ConsoleBrowser.SignInAsync(aws, new Uri(output.Trim()));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1", response.Headers.Location!.AbsoluteUri);
-        var login = Assert.Single(aws.Logins);
+        Assert.Equal("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1", login.Destination);
         Assert.Equal(RoleArn, login.RoleArn);
         Assert.StartsWith("Alice.Smith+", login.SessionName, StringComparison.Ordinal);
         Assert.Equal(login.SessionName, login.SourceIdentity);

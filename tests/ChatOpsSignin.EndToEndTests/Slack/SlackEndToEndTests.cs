@@ -93,7 +93,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)) is [var m, ..] ? m : null, Wait);
         Assert.False(dm.UnfurlLinks);
         Assert.False(dm.UnfurlMedia);
-        var login = await SignInAsync(LinkIn(dm));
+        var login = await ConsoleBrowser.SignInAsync(aws, LinkIn(dm));
         Assert.Equal(ReadOnlyRole, login.RoleArn);
         Assert.StartsWith("road.runner+", login.SessionName, StringComparison.Ordinal);
         Assert.Equal(login.SessionName, login.SourceIdentity);
@@ -125,7 +125,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         Assert.Contains("Already approved by wile.e", (await FirstResponse(lateUrl)).Text, StringComparison.Ordinal);
         var dmChannel = SlackStandIn.DirectMessageChannel(Requester);
         var link = await slack.WaitForAsync(s => s.MessagesIn(dmChannel).FirstOrDefault(m => m.Rendered.Contains("federation", StringComparison.Ordinal)), Wait);
-        var login = await SignInAsync(LinkIn(link));
+        var login = await ConsoleBrowser.SignInAsync(aws, LinkIn(link));
         Assert.Equal(AdminRole, login.RoleArn);
         Assert.Equal(Key(Lead), login.Tags["chat-approver"]);
         await slack.WaitForAsync(_ => prompt.Updates > 0 ? prompt : null, Wait);
@@ -207,13 +207,6 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     private Task<SlackResponsePost> FirstResponse(Uri responseUrl) =>
         slack.WaitForAsync(s => s.ResponsesTo(responseUrl) is [var first, ..] ? first : null, Wait);
 
-    private async Task<ConsoleLogin> SignInAsync(Uri link)
-    {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await browser.GetAsync(link);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Assert.Single(aws.Logins);
-    }
 
     private static Uri LinkIn(SlackPostedMessage message) => Assert.Single(SigninLinks.In(message.Blocks));
 

@@ -83,7 +83,7 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
         var personal = BotConnectorStandIn.PersonalConversationId(Alice);
         var card = await WaitForAsync(a => a.ConversationId == personal && a.Json.Contains("Action=login", StringComparison.Ordinal));
-        var login = await SignInAsync(card);
+        var login = await ConsoleBrowser.SignInAsync(aws, Assert.Single(SigninLinks.In(card.Body)));
         Assert.Equal("arn:aws:iam::111122223333:role/Dev", login.RoleArn);
         Assert.StartsWith("alice@contoso.example+", login.SessionName, StringComparison.Ordinal);
         Assert.Equal(Key(Alice), login.Tags["chat-user"]);
@@ -104,7 +104,7 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
 
         var personal = BotConnectorStandIn.PersonalConversationId(Alice);
         var card = await WaitForAsync(a => a.ConversationId == personal && a.Json.Contains("Action=login", StringComparison.Ordinal));
-        var login = await SignInAsync(card);
+        var login = await ConsoleBrowser.SignInAsync(aws, Assert.Single(SigninLinks.In(card.Body)));
         Assert.Equal("arn:aws:iam::111122223333:role/Prod", login.RoleArn);
         Assert.Equal(Key(Bob), login.Tags["chat-approver"]);
         Assert.Equal(1, aws.Calls("AssumeRole"));
@@ -186,14 +186,6 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
         return await connector.WaitForAsync(match, timeout.Token);
     }
 
-    private async Task<ConsoleLogin> SignInAsync(RecordedActivity card)
-    {
-        var url = Assert.Single(SigninLinks.In(card.Body));
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await browser.GetAsync(url);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Assert.Single(aws.Logins);
-    }
 
     [GeneratedRegex("req_[0-9a-f]{24}")]
     private static partial Regex RequestIdPattern();

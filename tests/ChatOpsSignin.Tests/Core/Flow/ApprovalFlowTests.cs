@@ -5,6 +5,7 @@ using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Flow;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsSignin.Tests.Core.Flow;
@@ -19,7 +20,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Request_Needing_Approval_Posts_A_Prompt_And_Issues_Nothing_Yet()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
 
         await bot.SubmitAndRunAsync(bot.NewRequest("prod"));
 
@@ -33,7 +34,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Approver_Cannot_Approve_Own_Request()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("prod", requester: CoreHarness.Lead);
         await bot.SubmitAndRunAsync(request);
 
@@ -47,7 +48,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Non_Approver_Click_Is_Refused_And_Told_Why()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("prod");
         await bot.SubmitAndRunAsync(request);
 
@@ -62,13 +63,13 @@ public sealed class ApprovalFlowTests : IDisposable
     public async Task Pending_Approval_Survives_A_Restart_And_The_New_Instance_Issues_The_Link()
     {
         var request = default(SigninRequest);
-        await using (var before = new CoreHarness(database.Path, time))
+        await using (var before = new CoreHarness(database.DatabasePath, time))
         {
             request = before.NewRequest("prod");
             await before.SubmitAndRunAsync(request);
         }
 
-        await using var after = new CoreHarness(database.Path, time);
+        await using var after = new CoreHarness(database.DatabasePath, time);
         var result = await after.Broker.DecideAsync(request.Id, CoreHarness.User(CoreHarness.Lead, "lead"), approve: true, CancellationToken.None);
         await after.RunQueuedAsync();
 
@@ -81,8 +82,8 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Two_Concurrent_Approvals_On_Two_Replicas_Give_One_Link()
     {
-        await using var first = new CoreHarness(database.Path, time);
-        await using var second = new CoreHarness(database.Path, time);
+        await using var first = new CoreHarness(database.DatabasePath, time);
+        await using var second = new CoreHarness(database.DatabasePath, time);
         var request = first.NewRequest("prod");
         await first.SubmitAndRunAsync(request);
 
@@ -101,7 +102,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Second_Click_Is_Told_Who_Decided_First()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("prod");
         await bot.SubmitAndRunAsync(request);
         await bot.Broker.DecideAsync(request.Id, CoreHarness.User(CoreHarness.Lead, "lead"), approve: false, CancellationToken.None);
@@ -118,7 +119,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Pending_Request_Expires_After_Its_Timeout_And_Cannot_Be_Approved()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("prod");
         await bot.SubmitAndRunAsync(request);
 
@@ -136,7 +137,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Requester_Can_Cancel_But_Nobody_Else_Can()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("prod");
         await bot.SubmitAndRunAsync(request);
 
@@ -153,7 +154,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Link_Is_Removed_From_Chat_When_Its_15_Minutes_Are_Over_Once()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         await bot.SubmitAndRunAsync(bot.NewRequest("dev"));
         var sweeper = bot.Get<ExpirySweeper>();
 
@@ -170,13 +171,13 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Link_Removal_Resumes_After_A_Restart()
     {
-        await using (var before = new CoreHarness(database.Path, time))
+        await using (var before = new CoreHarness(database.DatabasePath, time))
         {
             await before.SubmitAndRunAsync(before.NewRequest("dev"));
         }
 
         time.Advance(TimeSpan.FromMinutes(16));
-        await using var after = new CoreHarness(database.Path, time);
+        await using var after = new CoreHarness(database.DatabasePath, time);
         await after.Get<ExpirySweeper>().SweepAsync(CancellationToken.None);
 
         Assert.Single(after.Delivery.Expired);
@@ -185,7 +186,7 @@ public sealed class ApprovalFlowTests : IDisposable
     [Fact]
     public async Task Audit_Trail_Tells_The_Whole_Story_Without_A_Secret()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("prod");
         await bot.SubmitAndRunAsync(request);
         await bot.Broker.DecideAsync(request.Id, CoreHarness.User(CoreHarness.Lead, "lead"), true, CancellationToken.None);

@@ -2,6 +2,7 @@ using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Outcomes;
+using ChatOpsSignin.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsSignin.Tests.Core.Flow;
@@ -16,7 +17,7 @@ public sealed class SigninFlowTests : IDisposable
     [Fact]
     public async Task Allowed_User_Gets_One_Private_Link_With_Session_Names_And_Tags()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var request = bot.NewRequest("dev", handle: "Alice Smith");
 
         await bot.SubmitAndRunAsync(request);
@@ -41,7 +42,7 @@ public sealed class SigninFlowTests : IDisposable
     [MemberData(nameof(Refusals))]
     public async Task Refused_Requests_Issue_Nothing_And_Say_Why(string why, string profile, string code)
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         var requester = code == "not_allowed" ? CoreHarness.Outsider : CoreHarness.Requester;
 
         await bot.SubmitAndRunAsync(bot.NewRequest(profile, requester));
@@ -55,7 +56,7 @@ public sealed class SigninFlowTests : IDisposable
     [Fact]
     public async Task Rate_Limit_Refuses_The_Request_Over_The_Limit_Until_The_Window_Passes()
     {
-        await using var bot = new CoreHarness(database.Path, time, new Dictionary<string, string?>
+        await using var bot = new CoreHarness(database.DatabasePath, time, new Dictionary<string, string?>
         {
             ["RateLimit:PerUserPerProfile"] = "2",
             ["RateLimit:Window"] = "01:00:00",
@@ -77,7 +78,7 @@ public sealed class SigninFlowTests : IDisposable
     [Fact]
     public async Task Aws_Refusal_Is_Told_To_The_Requester_And_Audited_Without_A_Link()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         bot.Aws.NextFailure = new SigninFailure("access_denied", "AWS refused to let the bot assume the role.", "AccessDenied on arn:...:role/Dev");
         var request = bot.NewRequest("dev");
 
@@ -92,7 +93,7 @@ public sealed class SigninFlowTests : IDisposable
     [Fact]
     public async Task Undeliverable_Link_Is_Discarded_Audited_And_Explained()
     {
-        await using var bot = new CoreHarness(database.Path, time);
+        await using var bot = new CoreHarness(database.DatabasePath, time);
         bot.Delivery.FailDelivery = new HttpRequestException("403 BotNotInConversationRoster");
         var request = bot.NewRequest("dev");
 
