@@ -16,6 +16,7 @@ public sealed record BrokerCheck(bool Resolved, bool IsTemporary, string? Source
 /// <param name="ConsoleSession">The console session length users will really get.</param>
 /// <param name="SessionWhy">Why that length (e.g. role chaining).</param>
 /// <param name="Detail">The failure message for the admin, or the principal ARN obtained.</param>
+/// <param name="Warnings">What the profile lets happen that the admin should know (<see cref="ProfileWarnings"/>); not failures.</param>
 public sealed record ProfileCheckResult(
     string Profile,
     SigninMethod Method,
@@ -24,7 +25,8 @@ public sealed record ProfileCheckResult(
     string? FailureCode,
     string? Detail,
     TimeSpan ConsoleSession,
-    string SessionWhy)
+    string SessionWhy,
+    IReadOnlyList<string> Warnings)
 {
     public bool Passed => ConfigurationErrors.Count == 0 && Credentials != ProfileCheckState.Failed;
 }

@@ -56,6 +56,11 @@ internal static class CheckCommand
             {
                 await output.WriteLineAsync($"  {error}");
             }
+
+            foreach (var warning in profile.Warnings)
+            {
+                await output.WriteLineAsync($"  ⚠ {warning}");
+            }
         }
 
         await output.WriteLineAsync(report.Passed ? "check passed" : "check FAILED");
