@@ -50,7 +50,7 @@ public sealed class ProfileCheck(
         }
 
         var general = errors.Where(e => !e.StartsWith("Profiles:", StringComparison.OrdinalIgnoreCase)).ToList();
-        return new ProfileCheckReport(brokerCheck, general, results);
+        return new ProfileCheckReport(brokerCheck, general, results, !callAws);
     }
 
     private async Task<BrokerCheck> CheckBrokerAsync(bool callAws, CancellationToken cancellationToken)
@@ -81,7 +81,17 @@ public sealed class ProfileCheck(
         var skipped = new ProfileCheckResult(
             name, profile.Method, errors, ProfileCheckState.Skipped, null, null,
             plan.Impossible is null ? plan.ConsoleSession : TimeSpan.Zero, plan.Impossible ?? plan.Why, ProfileWarnings.For(profile));
-        if (!callAws || errors.Count > 0 || brokerCheck.Problem is not null || !brokerCheck.Resolved)
+        if (errors.Count > 0)
+        {
+            return skipped;
+        }
+
+        if (brokerCheck.Problem is not null)
+        {
+            return skipped with { Credentials = ProfileCheckState.Failed, FailureCode = "broker_unavailable", Detail = "the broker's AWS credentials cannot be used (see the broker line)." };
+        }
+
+        if (!callAws || !brokerCheck.Resolved)
         {
             return skipped;
         }

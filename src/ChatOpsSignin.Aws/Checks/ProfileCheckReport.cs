@@ -4,9 +4,13 @@ namespace ChatOpsSignin.Aws.Checks;
 
 /// <summary>What <see cref="ProfileCheck"/> found: the broker's identity and one line per profile.</summary>
 /// <param name="ConfigurationErrors">Errors not tied to one profile (the <c>Aws</c> section, groups, rate limit).</param>
-public sealed record ProfileCheckReport(BrokerCheck Broker, IReadOnlyList<string> ConfigurationErrors, IReadOnlyList<ProfileCheckResult> Profiles)
+/// <param name="Offline">AWS was not called: only the configuration was checked.</param>
+public sealed record ProfileCheckReport(BrokerCheck Broker, IReadOnlyList<string> ConfigurationErrors, IReadOnlyList<ProfileCheckResult> Profiles, bool Offline)
 {
     public bool Passed => Broker.Problem is null && ConfigurationErrors.Count == 0 && Profiles.All(p => p.Passed);
+
+    /// <summary>Something in the configuration is wrong (rather than only AWS refusing what it asks for).</summary>
+    public bool HasConfigurationErrors => ConfigurationErrors.Count > 0 || Profiles.Any(p => p.ConfigurationErrors.Count > 0);
 }
 
 /// <param name="CallerArn">From GetCallerIdentity when AWS was called, else null.</param>
@@ -29,6 +33,11 @@ public sealed record ProfileCheckResult(
     IReadOnlyList<string> Warnings)
 {
     public bool Passed => ConfigurationErrors.Count == 0 && Credentials != ProfileCheckState.Failed;
+
+    /// <summary>What the admin must fix for this profile to work: its configuration errors, then the credential failure.</summary>
+    public IReadOnlyList<string> Fixes => Credentials == ProfileCheckState.Failed
+        ? [.. ConfigurationErrors, $"{FailureCode}: {Detail}"]
+        : ConfigurationErrors;
 }
 
 public enum ProfileCheckState
