@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack.WebApi;
 
 namespace ChatOpsSignin.Slack.Blocks;
@@ -24,8 +26,23 @@ public static class LinkMessage
                 ("Link expires", Mrkdwn.Date(link.ExpiresAt))),
             Block.Actions($"link:{request.Id.Value}", Block.Button(OpenAction, "Open AWS console", request.Id.Value, "primary", link.Url)),
             Block.Context($"Request `{request.Id.Value}`. The link works once, until {Mrkdwn.Date(link.ExpiresAt)}; then this message is cleared."));
-        return new SlackMessage($"Your AWS console link for {request.Profile} (expires {Mrkdwn.PlainDate(link.ExpiresAt)})", blocks);
+        return new SlackMessage($"Your AWS console link for {request.Profile} (expires {Mrkdwn.PlainDate(link.ExpiresAt)})", blocks, Marker(request.Id));
     }
+
+    public const string MetadataEventType = "chatops_signin_link";
+
+    /// <summary>The metadata a link message carries, so the bot can find a copy whose post answer it never got.</summary>
+    public static JsonObject Marker(RequestId id) => new()
+    {
+        ["event_type"] = MetadataEventType,
+        ["event_payload"] = new JsonObject { ["request_id"] = id.Value },
+    };
+
+    public static bool IsMarkedFor(JsonElement? metadata, RequestId id) =>
+        metadata is { ValueKind: JsonValueKind.Object } m
+        && m.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == MetadataEventType
+        && m.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
+        && payload.TryGetProperty("request_id", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == id.Value;
 
     public static SlackMessage RenderExpired(IssuedLinkRecord record)
     {

@@ -38,13 +38,18 @@ internal sealed partial class SlackDelivery(
     }
 
     /// <summary>
-    /// A post whose answer was lost may still have landed. Finding it needs the DM's history (<c>im:history</c>), which
-    /// the bot does not ask for; so nothing is found and the requester is told to ask again. See the README.
+    /// A post whose answer was lost may still have landed: the DM's history (scope <c>im:history</c>) since the show began
+    /// is searched for messages that carry this request's metadata marker.
     /// </summary>
-    public Task<IReadOnlyList<string>> FindShownLinksAsync(string slot, SigninRequest request, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> FindShownLinksAsync(string slot, SigninRequest request, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        Log.CannotFindCopies(logger, request.Id.Value);
-        return Task.FromResult<IReadOnlyList<string>>([]);
+        var history = await api.HistoryAsync(slot, since.AddSeconds(-5), cancellationToken);
+        var copies = history
+            .Where(m => LinkMessage.IsMarkedFor(m.Metadata, request.Id))
+            .Select(m => MessageRef.Of(new PostedMessage(slot, m.Ts)))
+            .ToList();
+        Log.CopiesFound(logger, request.Id.Value, copies.Count);
+        return copies;
     }
 
     public Task AbandonLinkSlotAsync(string slot, SigninRequest request, SigninFailure failure, CancellationToken cancellationToken) =>
@@ -118,7 +123,7 @@ internal sealed partial class SlackDelivery(
         [LoggerMessage(EventId = 3503, Level = LogLevel.Information, Message = "Request {RequestId}: message no longer editable ({Error})")]
         public static partial void NothingToUpdate(ILogger logger, string requestId, string error);
 
-        [LoggerMessage(EventId = 3504, Level = LogLevel.Warning, Message = "Request {RequestId}: a link post may have landed; without im:history it cannot be found to remove")]
-        public static partial void CannotFindCopies(ILogger logger, string requestId);
+        [LoggerMessage(EventId = 3504, Level = LogLevel.Information, Message = "Request {RequestId}: {Count} copies of a link whose post answer was lost are in the DM")]
+        public static partial void CopiesFound(ILogger logger, string requestId, int count);
     }
 }

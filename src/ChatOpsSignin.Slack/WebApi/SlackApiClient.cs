@@ -47,6 +47,36 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         using var result = await CallAsync("chat.update", Json(body), BotToken, idempotent: true, cancellationToken);
     }
 
+    /// <summary>
+    /// https://docs.slack.dev/reference/methods/conversations.history: messages in <paramref name="channel"/> after
+    /// <paramref name="oldest"/>, with their metadata (scope im:history for DMs). One page of up to 100 is enough for
+    /// the few minutes it is asked about.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Ts, JsonElement? Metadata)>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var form = new FormUrlEncodedContent(
+        [
+            new KeyValuePair<string, string>("channel", channel),
+            new KeyValuePair<string, string>("oldest", (oldest.ToUnixTimeMilliseconds() / 1000.0).ToString("F6", CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, string>("include_all_metadata", "true"),
+            new KeyValuePair<string, string>("limit", "100"),
+        ]);
+        using var result = await CallAsync("conversations.history", form, BotToken, idempotent: true, cancellationToken);
+        var found = new List<(string, JsonElement?)>();
+        if (result.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                if (message.TryGetProperty("ts", out var ts) && ts.GetString() is { } value)
+                {
+                    found.Add((value, message.TryGetProperty("metadata", out var metadata) ? metadata.Clone() : null));
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>https://docs.slack.dev/reference/methods/users.info.</summary>
     public async Task<SlackUserInfo> GetUserAsync(string userId, CancellationToken cancellationToken)
     {

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace ChatOpsSignin.Slack.WebApi;
 
 /// <summary>A message body: fallback <paramref name="Text"/> (notifications, screen readers) plus optional Block Kit blocks.</summary>
-public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
+/// <param name="Metadata">Slack message metadata (https://docs.slack.dev/messaging/message-metadata): lets the bot find its own message again.</param>
+public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObject? Metadata = null)
 {
     public JsonObject ToJson()
     {
@@ -11,6 +12,11 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
         if (Blocks is not null)
         {
             json["blocks"] = Blocks.DeepClone();
+        }
+
+        if (Metadata is not null)
+        {
+            json["metadata"] = Metadata.DeepClone();
         }
 
         return json;

@@ -13,7 +13,7 @@ public sealed partial class SlackStandIn
     private readonly List<SlackPostedMessage> messages = [];
     private readonly List<SlackApiCall> calls = [];
     private readonly Queue<(int Status, int RetryAfter, string? Method)> faults = new();
-    private long nextTs = 1_700_000_000;
+    private long nextTs;
 
     public IReadOnlyList<SlackPostedMessage> Messages { get { lock (gate) { return [.. messages]; } } }
 
@@ -76,6 +76,14 @@ public sealed partial class SlackStandIn
             return;
         }
 
+        var hang = TakeHang(method);
+        if (hang == false)
+        {
+            Record(new SlackApiCall(method, tokenKind, 0, "hung"));
+            await HangAsync(context);
+            return;
+        }
+
         var args = await ReadArgumentsAsync(context.Request, method);
         var result = tokenKind switch
         {
@@ -86,6 +94,12 @@ public sealed partial class SlackStandIn
             _ => Serve(method, args),
         };
         Record(new SlackApiCall(method, tokenKind, 200, result["ok"]!.GetValue<bool>() ? null : result["error"]!.GetValue<string>()));
+        if (hang == true)
+        {
+            await HangAsync(context);
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(result);
     }
 
@@ -98,6 +112,7 @@ public sealed partial class SlackStandIn
                 "conversations.open" => ConversationsOpen(args),
                 "chat.postMessage" => PostMessage(args),
                 "chat.update" => Update(args),
+                "conversations.history" => History(args),
                 "users.info" => UsersInfo(args),
                 "apps.connections.open" => ConnectionsOpen(),
                 _ => Error("unknown_method"),
@@ -143,9 +158,43 @@ public sealed partial class SlackStandIn
             return Error("no_text");
         }
 
-        var ts = $"{nextTs++}.000100";
-        messages.Add(new SlackPostedMessage(channel, ts, text, blocks, Flag(args, "unfurl_links"), Flag(args, "unfurl_media")));
+        // Slack's ts is epoch seconds and microseconds; the counter keeps them unique and ordered within a second.
+        var ts = $"{time.GetUtcNow().ToUnixTimeSeconds()}.{nextTs++ % 1_000_000:D6}";
+        var metadata = args["metadata"] is JsonValue m && m.TryGetValue<string>(out var raw) ? JsonNode.Parse(raw) as JsonObject : args["metadata"] as JsonObject;
+        messages.Add(new SlackPostedMessage(channel, ts, text, blocks, Flag(args, "unfurl_links"), Flag(args, "unfurl_media"))
+        {
+            Metadata = (JsonObject?)metadata?.DeepClone(),
+        });
         return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["text"] = text } });
+    }
+
+    /// <summary>
+    /// conversations.history (https://docs.slack.dev/reference/methods/conversations.history): newest first, messages after
+    /// <c>oldest</c>; metadata only with <c>include_all_metadata</c>. The bot's DMs only (im:history).
+    /// </summary>
+    private JsonObject History(JsonObject args)
+    {
+        var channel = Arg(args, "channel");
+        if (channel is null || !channels.Contains(channel))
+        {
+            return Error("channel_not_found");
+        }
+
+        var oldest = double.TryParse(Arg(args, "oldest"), CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var withMetadata = Flag(args, "include_all_metadata") == true;
+        var found = new JsonArray();
+        foreach (var message in messages.Where(m => m.Channel == channel && double.Parse(m.Ts, CultureInfo.InvariantCulture) > oldest).Reverse())
+        {
+            var item = new JsonObject { ["type"] = "message", ["ts"] = message.Ts, ["text"] = message.Text };
+            if (withMetadata && message.Metadata is { } metadata)
+            {
+                item["metadata"] = metadata.DeepClone();
+            }
+
+            found.Add(item);
+        }
+
+        return Ok(new JsonObject { ["messages"] = found, ["has_more"] = false });
     }
 
     private JsonObject Update(JsonObject args)

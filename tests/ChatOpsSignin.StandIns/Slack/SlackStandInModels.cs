@@ -26,6 +26,9 @@ public sealed class SlackPostedMessage(string channel, string ts, string? text, 
 
     public bool? UnfurlMedia { get; } = unfurlMedia;
 
+    /// <summary>The message metadata the bot attached (event_type and event_payload), if any.</summary>
+    public JsonObject? Metadata { get; init; }
+
     /// <summary>Earlier (text, blocks JSON) versions, oldest first.</summary>
     public List<(string? Text, string? Blocks)> History { get; } = [];
 

@@ -14,7 +14,7 @@ public sealed class SlackManifestTests
         var text = Manifest(file);
 
         Assert.Contains("command: /aws-console", text, StringComparison.Ordinal);
-        foreach (var scope in new[] { "- commands", "- chat:write", "- im:write", "- users:read" })
+        foreach (var scope in new[] { "- commands", "- chat:write", "- im:write", "- im:history", "- users:read" })
         {
             Assert.Contains(scope, text, StringComparison.Ordinal);
         }
