@@ -1,10 +1,11 @@
+using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
-using ChatOpsSignin.Core.Flow;
-using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,24 +20,25 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<SigninOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, SigninOptionsValidator>());
+        services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProfileCatalog>();
         services.AddSingleton<SigninPolicy>();
+        services.AddSingleton<ApprovalRules>();
         services.AddSingleton<AuditTrail>();
-        services.AddSingleton<ConsoleAccessIssuer>();
+        services.AddSingleton<CredentialIssuers>();
         services.AddSingleton<DeliveryDirectory>();
-        services.AddSingleton<SigninQueue>();
-        services.AddSingleton<SigninFlow>();
-        services.AddSingleton<ISigninBroker, SigninBroker>();
+        services.AddSingleton<RequestDriver>();
+        services.AddSingleton<WorkPump>();
+        services.AddSingleton<ISigninBroker, RequestFrontDoor>();
         return services;
     }
 
-    /// <summary>The background half: the queue worker and the expiry sweeper. Not for one-shot CLI verbs.</summary>
+    /// <summary>The background half: the work pump and the store janitor. Not for one-shot CLI verbs.</summary>
     public static IServiceCollection AddSigninWorkers(this IServiceCollection services)
     {
-        services.AddSingleton<ExpirySweeper>();
-        services.AddHostedService<SigninWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
+        services.AddHostedService(sp => sp.GetRequiredService<WorkPump>());
+        services.AddHostedService<StoreJanitor>();
         return services;
     }
 }

@@ -4,7 +4,7 @@ using ChatOpsSignin.Slack.Commands;
 using ChatOpsSignin.Slack.Delivery;
 using ChatOpsSignin.Slack.Identity;
 using ChatOpsSignin.Slack.Inbound;
-using ChatOpsSignin.Slack.Inbox;
+using ChatOpsSignin.Slack.Outbox;
 using ChatOpsSignin.Slack.Interactivity;
 using ChatOpsSignin.Slack.SocketMode;
 using ChatOpsSignin.Slack.WebApi;
@@ -47,10 +47,11 @@ public static class SlackRoom
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<ResponseUrlPolicy>();
         services.AddSingleton<HandleResolver>();
-        services.AddSingleton<SlackInbox>();
+        services.AddSingleton<ResponseUrls>();
+        services.AddSingleton<ResponseUrlOutbox>();
+        services.AddHostedService<ResponseUrlSender>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<InteractionHandler>();
-        services.AddHostedService<SlackInboxWorker>();
         services.AddSingleton<IChatDelivery, SlackDelivery>();
         if (snapshot.HttpEndpointsEnabled)
         {

@@ -3,12 +3,14 @@ using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Hosting;
 using ChatOpsSignin.Core.Policy;
+using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.Storage.Approvals;
 using ChatOpsSignin.Storage.Audit;
 using ChatOpsSignin.Storage.Delivery;
 using ChatOpsSignin.Storage.Options;
 using ChatOpsSignin.Storage.Policy;
 using ChatOpsSignin.Storage.Sqlite;
+using ChatOpsSignin.Storage.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +23,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The Storage room: <c>Storage</c> options (validated at start), one SQLite connection factory that migrates the
-    /// schema on first use, the four store ports, a start-up schema check for the bot, and a <see cref="RoomStatus"/>.
+    /// schema on first use, the store ports, a start-up schema check for the bot, and a <see cref="RoomStatus"/>.
     /// </summary>
     public static IServiceCollection AddStorageRoom(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIssuedLinkStore, SqliteIssuedLinkStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IRateLimitStore, SqliteRateLimitStore>();
+        services.AddSingleton<IReplayGuard, SqliteReplayGuard>();
+        services.AddSingleton<IWorkStore, SqliteWorkStore>();
         services.AddHostedService<SchemaAtStartup>();
 
         services.AddSingleton(sp => new RoomStatus(

@@ -45,9 +45,7 @@ public static class TeamsRoom
         services.AddSingleton<HandleResolver>();
         services.AddSingleton<ApprovalClickHandler>();
         services.AddSingleton<CommandRunner>();
-        services.AddSingleton<TeamsInbox>();
         services.AddSingleton<MessagesEndpoint>();
-        services.AddHostedService<TeamsInboxWorker>();
         services.AddSingleton<IChatDelivery, TeamsDelivery>();
         if (snapshot.AllowUnauthenticatedLocalClient)
         {

@@ -23,6 +23,7 @@ builder.Services
 
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.MapGet("/healthz/live", () => TypedResults.Ok("ok"));
 app.MapSlackRoom();
 app.MapTeamsRoom();
 await app.RunAsync();

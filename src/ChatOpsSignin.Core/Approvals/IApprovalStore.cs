@@ -6,7 +6,9 @@ namespace ChatOpsSignin.Core.Approvals;
 /// <summary>Port: persisted approvals. Survives restarts and is shared by replicas.</summary>
 public interface IApprovalStore
 {
-    Task AddAsync(PendingApproval approval, CancellationToken cancellationToken);
+    /// <summary>Adds the approval unless one with its id exists (a step that runs twice adds it once).</summary>
+    /// <returns>True when this call added it.</returns>
+    Task<bool> TryAddAsync(PendingApproval approval, CancellationToken cancellationToken);
 
     Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken);
 
@@ -19,9 +21,6 @@ public interface IApprovalStore
     /// <returns>Whether this call took the decision, and the approval as stored afterwards (null if unknown).</returns>
     Task<(bool Won, PendingApproval? Current)> TryDecideAsync(
         RequestId id, ApprovalState state, ChatUser? decidedBy, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Pending approvals whose timeout has passed at <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<PendingApproval>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The user's newest requests that needed approval, newest first.</summary>
     Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken);

@@ -12,5 +12,8 @@ public enum AuditEventType
     CredentialsIssued,
     LinkDelivered,
     LinkRemoved,
+
+    /// <summary>A link message could not be removed after every retry: it may still be in chat.</summary>
+    LinkRemovalAbandoned,
     Error,
 }

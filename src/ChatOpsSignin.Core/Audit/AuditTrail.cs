@@ -35,7 +35,7 @@ public sealed partial class AuditTrail(IAuditLog log, TimeProvider time, ILogger
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+        [LoggerMessage(EventId = 100, Level = LogLevel.Debug,
             Message = "Audit {Type} request {RequestId} requester {Requester} profile {Profile} role {RoleArn} session {SessionName} actor {Actor} code {Code}")]
         public static partial void Event(
             ILogger logger, AuditEventType type, string requestId, string? requester, string? profile, string? roleArn, string? sessionName, string? actor, string? code);

@@ -3,14 +3,15 @@ using ChatOpsSignin.Core.Identity;
 namespace ChatOpsSignin.Core.Requests;
 
 /// <summary>
-/// The core's front door for chat edges. Edges verify and parse, call this, and acknowledge at once:
-/// <see cref="SubmitAsync"/> only queues; decisions are taken synchronously (one fast, atomic store update)
-/// because Teams' Action.Execute must answer with the updated card; issuing the link is queued after that.
+/// The core's front door for chat edges and the CLI. Edges verify and parse, call this, and acknowledge what it says:
+/// <see cref="SubmitAsync"/> records the request durably before it returns; decisions are taken synchronously (one
+/// atomic store update) because Teams' Action.Execute must answer with the updated card. Everything after that is run
+/// by the <c>RequestDriver</c>.
 /// </summary>
 public interface ISigninBroker
 {
-    /// <summary>Queues a request; every answer goes back through the platform's <c>IChatDelivery</c>.</summary>
-    ValueTask SubmitAsync(SigninRequest request, CancellationToken cancellationToken);
+    /// <summary>Records a request (or says busy); every later answer goes back through the platform's <c>IChatDelivery</c>.</summary>
+    Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken);
 
     /// <summary>An approver clicked Approve or Deny. The first decision wins.</summary>
     Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken);

@@ -15,5 +15,9 @@ public sealed record SigninRequest(
     string ReplyTo,
     DateTimeOffset RequestedAt)
 {
-    public ChatPlatform Platform => Requester.Id.Platform;
+    /// <summary>Set when the request came in another way than the requester's own platform (the CLI's <c>link</c>).</summary>
+    public ChatPlatform? Via { get; init; }
+
+    /// <summary>Where the request came from and where its answers go; the audit trail records it.</summary>
+    public ChatPlatform Platform => Via ?? Requester.Id.Platform;
 }

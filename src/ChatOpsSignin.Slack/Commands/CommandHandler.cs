@@ -1,38 +1,58 @@
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack.Blocks;
-using ChatOpsSignin.Slack.Inbox;
+using ChatOpsSignin.Slack.Delivery;
 using ChatOpsSignin.Slack.WebApi;
 
 namespace ChatOpsSignin.Slack.Commands;
 
 /// <summary>
-/// Answers a slash command within Slack's 3 seconds, for both transports (HTTP and Socket Mode): help and status from the
-/// broker, cancel as one store update, and a new request queued with its id so the reply can name it.
+/// Answers a slash command within Slack's 3 seconds, for both transports (HTTP and Socket Mode): the shared grammar,
+/// then help and status from the front door, cancel as one store update, and a new request recorded durably before the
+/// ack names its id.
 /// </summary>
-public sealed class CommandHandler(ISigninBroker broker, SlackInbox inbox, TimeProvider time)
+public sealed class CommandHandler(ISigninBroker broker, ResponseUrls responseUrls, TimeProvider time)
 {
+    public static readonly CommandSyntax Syntax = new("/aws-console ");
+
     /// <returns>The ephemeral reply (use <see cref="SlackMessage.ToEphemeral"/>).</returns>
     public async Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        switch (CommandParser.Parse(command.Text))
+        switch (CommandGrammar.Parse(Unescape(command.Text), Syntax))
         {
-            case SlackCommand.Help:
+            case ChatCommand.Help:
                 return NoticeText.Help(broker.ProfilesFor(command.User));
-            case SlackCommand.Status:
+            case ChatCommand.Status:
                 return NoticeText.Status(await broker.StatusAsync(command.User, cancellationToken));
-            case SlackCommand.Cancel cancel:
+            case ChatCommand.Cancel cancel:
                 var result = await broker.CancelAsync(new RequestId(cancel.RequestId), new ChatUser(command.User, command.UserId), cancellationToken);
                 return new SlackMessage(result.Taken ? $"Request `{cancel.RequestId}` is cancelled." : Mrkdwn.Escape(result.Message));
-            case SlackCommand.Request request:
-                var id = RequestId.New();
-                return inbox.TryEnqueue(new SlackWork.Submit(id, command, request.Profile, request.Reason, time.GetUtcNow()))
-                    ? new SlackMessage($"Request `{id.Value}` for *{Mrkdwn.Escape(request.Profile)}* received. I will answer here or in a direct message.")
-                    : new SlackMessage("I am too busy to take your request right now. Please try again in a minute.");
-            case SlackCommand.Invalid invalid:
+            case ChatCommand.Request request:
+                return await SubmitAsync(command, request, cancellationToken);
+            case ChatCommand.Invalid invalid:
                 return new SlackMessage(invalid.Problem);
             default:
                 return new SlackMessage("Type `/aws-console help` to see what I can do.");
         }
     }
+
+    private async Task<SlackMessage> SubmitAsync(SlashCommand command, ChatCommand.Request asked, CancellationToken cancellationToken)
+    {
+        var request = new SigninRequest(
+            RequestId.New(),
+            new ChatUser(command.User, command.UserId),
+            asked.Profile,
+            asked.Reason,
+            new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
+            time.GetUtcNow());
+        responseUrls.Remember(request.Id, command.ResponseUrl);
+        return await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted
+            ? new SlackMessage($"Request `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
+            : new SlackMessage(ChatNotices.Busy);
+    }
+
+    /// <summary>Slack escapes &amp;, &lt; and &gt; in command text; unescaped here, escaped again wherever it is shown.</summary>
+    private static string Unescape(string text) =>
+        text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 }

@@ -1,93 +1,115 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Identity;
-using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack.Blocks;
+using ChatOpsSignin.Slack.Identity;
 using ChatOpsSignin.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsSignin.Slack.Delivery;
 
 /// <summary>
-/// The way back out to Slack. Links go only to the requester's DM (conversations.open + chat.postMessage, no unfurl);
-/// notices go to the command's response_url while it lives (ephemeral), else to the DM; decisions always to the DM.
+/// The way back out to Slack. Links go only to the requester's DM (conversations.open, then one chat.postMessage with no
+/// unfurl, never retried on an unknown outcome); notices go to the command's response_url while this process still
+/// holds it (ephemeral), else to the DM; decisions always to the DM.
 /// </summary>
-public sealed partial class SlackDelivery(
-    SlackApiClient api, ResponseUrlPolicy responseUrls, TimeProvider time, ILogger<SlackDelivery> logger) : IChatDelivery
+internal sealed partial class SlackDelivery(
+    SlackApiClient api, HandleResolver handles, ResponseUrls responseUrls, ResponseUrlPolicy responseUrlPolicy, ILogger<SlackDelivery> logger)
+    : IChatDelivery
 {
     /// <summary>Errors after which there is nothing left to edit: the message or channel is gone.</summary>
     private static readonly HashSet<string> Gone = ["message_not_found", "channel_not_found", "cant_update_message", "is_archived"];
 
     public ChatPlatform Platform => ChatPlatform.Slack;
 
-    public async Task<string> DeliverLinkAsync(LinkDelivery delivery, CancellationToken cancellationToken)
+    public Task<string> ResolveHandleAsync(SigninRequest request, CancellationToken cancellationToken) =>
+        handles.ResolveAsync(request.Requester.Id.User, cancellationToken);
+
+    public Task<string> OpenLinkSlotAsync(SigninRequest request, CancellationToken cancellationToken) =>
+        api.OpenDirectMessageAsync(request.Requester.Id.User, cancellationToken);
+
+    public async Task<string> ShowLinkAsync(string slot, LinkDelivery delivery, CancellationToken cancellationToken)
     {
-        var posted = await SendDirectAsync(delivery.Request, LinkMessage.Render(delivery), cancellationToken);
+        var posted = await api.PostMessageAsync(slot, LinkMessage.Render(delivery), cancellationToken);
         Log.LinkSent(logger, delivery.Request.Id.Value, posted.Channel);
         return MessageRef.Of(posted);
     }
 
-    public Task ExpireLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken) =>
-        UpdateAsync(record.RequestId, record.MessageRef, LinkMessage.RenderExpired(record), cancellationToken);
-
-    public async Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// A post whose answer was lost may still have landed. Finding it needs the DM's history (<c>im:history</c>), which
+    /// the bot does not ask for; so nothing is found and the requester is told to ask again. See the README.
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindShownLinksAsync(string slot, SigninRequest request, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var message = NoticeText.Render(request, notice);
-        if (notice is not RequesterNotice.Decided
-            && ReplyTarget.Parse(request.ReplyTo) is { } target
-            && target.ResponseUrlUsableAt(time.GetUtcNow())
-            && responseUrls.IsAllowed(target.ResponseUrl)
-            && await api.RespondAsync(new Uri(target.ResponseUrl!), message.ToEphemeral(), cancellationToken))
-        {
-            return;
-        }
-
-        await SendDirectAsync(request, message, cancellationToken);
+        Log.CannotFindCopies(logger, request.Id.Value);
+        return Task.FromResult<IReadOnlyList<string>>([]);
     }
 
-    public async Task<string> PostApprovalPromptAsync(PendingApproval approval, ApprovalOptions options, CancellationToken cancellationToken)
+    public Task AbandonLinkSlotAsync(string slot, SigninRequest request, SigninFailure failure, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public async Task RemoveLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.SlackChannel))
+        if (MessageRef.Parse(record.MessageRef) is not { } target)
         {
-            throw new InvalidOperationException(
-                $"Profiles:{approval.Request.Profile}:Approval:SlackChannel is not set, so a Slack request cannot be put to approvers.");
-        }
-
-        var posted = await api.PostMessageAsync(options.SlackChannel, ApprovalPrompt.Render(approval), cancellationToken);
-        return MessageRef.Of(posted);
-    }
-
-    public Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken) =>
-        UpdateAsync(approval.Request.Id, approval.PromptRef, ApprovalPrompt.RenderDecided(approval), cancellationToken);
-
-    private async Task<PostedMessage> SendDirectAsync(SigninRequest request, SlackMessage message, CancellationToken cancellationToken)
-    {
-        var channel = await api.OpenDirectMessageAsync(request.Requester.Id.User, cancellationToken);
-        return await api.PostMessageAsync(channel, message, cancellationToken);
-    }
-
-    private async Task UpdateAsync(RequestId id, string? messageRef, SlackMessage message, CancellationToken cancellationToken)
-    {
-        if (MessageRef.Parse(messageRef) is not { } target)
-        {
-            Log.NoMessageRef(logger, id.Value);
+            Log.NoMessageRef(logger, record.RequestId.Value);
             return;
         }
 
         try
         {
-            await api.UpdateMessageAsync(target, message, cancellationToken);
+            await api.UpdateMessageAsync(target, LinkMessage.RenderExpired(record), cancellationToken);
         }
         catch (SlackApiException e) when (Gone.Contains(e.Error))
         {
-            Log.NothingToUpdate(logger, id.Value, e.Error);
+            Log.NothingToUpdate(logger, record.RequestId.Value, e.Error);
+        }
+    }
+
+    public async Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken)
+    {
+        var message = NoticeText.Render(request, notice);
+        if (notice is not RequesterNotice.Decided
+            && responseUrls.Find(request.Id) is { } responseUrl
+            && responseUrlPolicy.IsAllowed(responseUrl)
+            && await api.RespondAsync(new Uri(responseUrl), message.ToEphemeral(), cancellationToken))
+        {
+            return;
+        }
+
+        var channel = await api.OpenDirectMessageAsync(request.Requester.Id.User, cancellationToken);
+        await api.PostMessageAsync(channel, message, cancellationToken);
+    }
+
+    public async Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken)
+    {
+        var posted = await api.PostMessageAsync(channel, ApprovalPrompt.Render(approval), cancellationToken);
+        return MessageRef.Of(posted);
+    }
+
+    public async Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(approval.PromptRef) is not { } target)
+        {
+            Log.NoMessageRef(logger, approval.Request.Id.Value);
+            return;
+        }
+
+        try
+        {
+            await api.UpdateMessageAsync(target, ApprovalPrompt.RenderDecided(approval), cancellationToken);
+        }
+        catch (SlackApiException e) when (Gone.Contains(e.Error))
+        {
+            Log.NothingToUpdate(logger, approval.Request.Id.Value, e.Error);
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3501, Level = LogLevel.Information, Message = "Request {RequestId}: link sent to DM {Channel}")]
+        [LoggerMessage(EventId = 3501, Level = LogLevel.Debug, Message = "Request {RequestId}: link sent to DM {Channel}")]
         public static partial void LinkSent(ILogger logger, string requestId, string channel);
 
         [LoggerMessage(EventId = 3502, Level = LogLevel.Warning, Message = "Request {RequestId}: no Slack message reference to update")]
@@ -95,5 +117,8 @@ public sealed partial class SlackDelivery(
 
         [LoggerMessage(EventId = 3503, Level = LogLevel.Information, Message = "Request {RequestId}: message no longer editable ({Error})")]
         public static partial void NothingToUpdate(ILogger logger, string requestId, string error);
+
+        [LoggerMessage(EventId = 3504, Level = LogLevel.Warning, Message = "Request {RequestId}: a link post may have landed; without im:history it cannot be found to remove")]
+        public static partial void CannotFindCopies(ILogger logger, string requestId);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Slack.Commands;
 using ChatOpsSignin.Slack.Interactivity;
@@ -14,9 +15,9 @@ namespace ChatOpsSignin.Slack.Inbound;
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>: size limit (413), v0 signature over the raw body
 /// (401, nothing processed; a replay of an accepted request too), form / payload parsing (400, nothing issued), then the shared handlers, answered at once.
 /// </summary>
-public sealed partial class SlackHttpEndpoints(
+internal sealed partial class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
-    IRateLimitStore seenSignatures,
+    IReplayGuard replays,
     TimeProvider time,
     CommandHandler commands,
     InteractionHandler interactions,
@@ -71,21 +72,21 @@ public sealed partial class SlackHttpEndpoints(
     }
 
     /// <summary>
-    /// A signature covers timestamp and body, so it names one request: remember each for twice the tolerance window
-    /// in the shared store (replicas on one database agree), and refuse it the second time.
+    /// A signature covers timestamp and body, so it names one request. It is remembered in its canonical spelling
+    /// (lower-case hex: the verifier accepts any case, so a re-cased copy must not count as new) until the timestamp
+    /// leaves the tolerance window on either side, in the shared store so replicas agree; the second sighting is refused.
     /// </summary>
-    private Task<bool> FirstSightingAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        seenSignatures.TryAcquireAsync(
-            "slack-signature:" + request.Headers[SlackSignatureVerifier.SignatureHeader],
-            time.GetUtcNow(),
-            2 * SlackSignatureVerifier.Tolerance,
-            limit: 1,
-            cancellationToken);
+    private Task<bool> FirstSightingAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var signature = request.Headers[SlackSignatureVerifier.SignatureHeader].ToString().Trim().ToLowerInvariant();
+        return replays.TryFirstSightingAsync("slack-signature:" + signature, now, now + (2 * SlackSignatureVerifier.Tolerance), cancellationToken);
+    }
 
     private async Task<(IResult? Rejected, Dictionary<string, string> Form)> ReadVerifiedFormAsync(HttpContext context)
     {
         var request = context.Request;
-        var body = await SignedBody.ReadAsync(request, options.Value.MaxBodyBytes, context.RequestAborted);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, options.Value.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             Log.TooLarge(logger, options.Value.MaxBodyBytes);

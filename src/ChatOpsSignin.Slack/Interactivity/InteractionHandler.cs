@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack.Blocks;
-using ChatOpsSignin.Slack.Inbox;
+using ChatOpsSignin.Slack.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsSignin.Slack.Interactivity;
@@ -10,9 +10,9 @@ namespace ChatOpsSignin.Slack.Interactivity;
 /// <summary>
 /// Button clicks, for both transports. Approve / Deny go to <see cref="ISigninBroker.DecideAsync"/> at once (one atomic
 /// store update); a click that decides nothing gets an ephemeral explanation via response_url, off the request thread.
-/// The prompt itself is updated by the core's queue (UpdateApprovalPromptAsync).
+/// The prompt itself is updated by the core's driver (UpdateApprovalPromptAsync).
 /// </summary>
-public sealed partial class InteractionHandler(ISigninBroker broker, SlackInbox inbox, ILogger<InteractionHandler> logger)
+internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseUrlOutbox outbox, ILogger<InteractionHandler> logger)
 {
     /// <returns>False when the payload is malformed (HTTP 400, nothing decided).</returns>
     public async Task<bool> HandleAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed partial class InteractionHandler(ISigninBroker broker, SlackInbox 
                 ["replace_original"] = false,
                 ["text"] = Mrkdwn.Escape(result.Message),
             };
-            inbox.TryEnqueue(new SlackWork.Respond(responseUrl, body));
+            outbox.Post(responseUrl, body);
         }
 
         return true;

@@ -8,16 +8,17 @@ namespace ChatOpsSignin.Storage.Approvals;
 /// <summary>Approvals in SQLite. A decision is one conditional UPDATE, so two clicks or two replicas give one winner.</summary>
 public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : IApprovalStore
 {
-    public async Task AddAsync(PendingApproval approval, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO approvals ({ApprovalRows.Columns})
             VALUES ($id, $requester, $requester_handle, $profile, $reason, $reply_to, $requested_at, $expires_at, $state,
-                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref);
+                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref)
+            ON CONFLICT (request_id) DO NOTHING;
             """;
-        await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken);
+        return await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken)
@@ -66,18 +67,6 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
         read.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
         var current = (await ApprovalRows.ReadAllAsync(read.With("$id", id.Value), cancellationToken)).SingleOrDefault();
         return (changed == 1, current);
-    }
-
-    public async Task<IReadOnlyList<PendingApproval>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {ApprovalRows.Columns} FROM approvals
-            WHERE state = 'Pending' AND expires_at <= $now
-            ORDER BY expires_at, request_id;
-            """;
-        return await ApprovalRows.ReadAllAsync(command.With("$now", SqliteValues.Time(now)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatOpsSignin.Storage.Delivery;
 
-/// <summary>Issued-link records in SQLite (no URL is stored), so a restarted bot still removes expired links from chat.</summary>
+/// <summary>The chat messages that carry a link, in SQLite (no URL is stored), so they are removed even after a restart.</summary>
 public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) : IIssuedLinkStore
 {
     private const string Columns = "request_id, platform, requester, profile, message_ref, issued_at, link_expires_at, removed_at";
@@ -16,8 +16,9 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO issued_links ({Columns})
-            VALUES ($id, $platform, $requester, $profile, $message_ref, $issued_at, $link_expires_at, $removed_at);
+            INSERT INTO issued_link_messages ({Columns})
+            VALUES ($id, $platform, $requester, $profile, $message_ref, $issued_at, $link_expires_at, $removed_at)
+            ON CONFLICT (request_id, message_ref) DO NOTHING;
             """;
         await command
             .With("$id", record.RequestId.Value)
@@ -31,16 +32,40 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
             .ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IssuedLinkRecord>> ListDueForRemovalAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IssuedLinkRecord>> ListForRequestAsync(RequestId id, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT {Columns} FROM issued_link_messages WHERE request_id = $id ORDER BY issued_at, message_ref;",
+            command => command.With("$id", id.Value),
+            cancellationToken);
+
+    public Task<IReadOnlyList<IssuedLinkRecord>> ListLiveForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"""
+            SELECT {Columns} FROM issued_link_messages
+            WHERE requester = $requester AND removed_at IS NULL
+            ORDER BY issued_at DESC, request_id LIMIT $max;
+            """,
+            command => command.With("$requester", requester.Key).With("$max", max),
+            cancellationToken);
+
+    public async Task<bool> TryMarkRemovedAsync(RequestId id, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {Columns} FROM issued_links
-            WHERE removed_at IS NULL AND link_expires_at <= $now
-            ORDER BY link_expires_at, request_id;
+        command.CommandText = """
+            UPDATE issued_link_messages SET removed_at = $at
+            WHERE request_id = $id AND message_ref = $message_ref AND removed_at IS NULL;
             """;
-        command.With("$now", SqliteValues.Time(now));
+        command.With("$id", id.Value).With("$message_ref", messageRef).With("$at", SqliteValues.Time(at));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task<IReadOnlyList<IssuedLinkRecord>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
         var records = new List<IssuedLinkRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -49,14 +74,6 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
         }
 
         return records;
-    }
-
-    public async Task<bool> TryMarkRemovedAsync(RequestId id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE issued_links SET removed_at = $at WHERE request_id = $id AND removed_at IS NULL;";
-        return await command.With("$id", id.Value).With("$at", SqliteValues.Time(at)).ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private static IssuedLinkRecord Read(SqliteDataReader reader) => new(

@@ -37,9 +37,20 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO rate_limit_hits (key, at) VALUES ($key, $at);";
-        await insert.With("$key", key).With("$at", SqliteValues.Time(now)).ExecuteNonQueryAsync(cancellationToken);
+        insert.CommandText = "INSERT INTO rate_limit_hits (key, at, expires_at) VALUES ($key, $at, $expires_at);";
+        await insert.With("$key", key).With("$at", SqliteValues.Time(now)).With("$expires_at", SqliteValues.Time(now + window)).ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // Rows from before schema 2 have no expiry: a day is longer than any window the options allow.
+        command.CommandText = "DELETE FROM rate_limit_hits WHERE expires_at <= $now OR (expires_at IS NULL AND at <= $day_ago);";
+        command.With("$now", SqliteValues.Time(now)).With("$day_ago", SqliteValues.Time(now - TimeSpan.FromDays(1)));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

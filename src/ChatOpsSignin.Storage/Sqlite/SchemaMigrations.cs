@@ -70,6 +70,45 @@ internal static class SchemaMigrations
             );
             CREATE INDEX rate_limit_hits_by_key ON rate_limit_hits (key, at);
             """),
+        (2, """
+            CREATE TABLE work_items (
+                request_id  TEXT PRIMARY KEY NOT NULL,
+                step        TEXT NOT NULL,
+                due_at      TEXT NOT NULL,
+                attempt     INTEGER NOT NULL,
+                request     TEXT NOT NULL,
+                state       TEXT NOT NULL,
+                lease_owner TEXT NULL,
+                lease_until TEXT NULL,
+                lease_token INTEGER NOT NULL
+            );
+            CREATE INDEX work_items_due ON work_items (due_at);
+
+            CREATE TABLE replay_guard (
+                key        TEXT PRIMARY KEY NOT NULL,
+                expires_at TEXT NOT NULL
+            );
+            CREATE INDEX replay_guard_expiry ON replay_guard (expires_at);
+
+            ALTER TABLE rate_limit_hits ADD COLUMN expires_at TEXT NULL;
+            CREATE INDEX rate_limit_hits_expiry ON rate_limit_hits (expires_at);
+
+            CREATE TABLE issued_link_messages (
+                request_id      TEXT NOT NULL,
+                message_ref     TEXT NOT NULL,
+                platform        TEXT NOT NULL,
+                requester       TEXT NOT NULL,
+                profile         TEXT NOT NULL,
+                issued_at       TEXT NOT NULL,
+                link_expires_at TEXT NOT NULL,
+                removed_at      TEXT NULL,
+                PRIMARY KEY (request_id, message_ref)
+            );
+            INSERT INTO issued_link_messages
+                SELECT request_id, message_ref, platform, requester, profile, issued_at, link_expires_at, removed_at FROM issued_links;
+            DROP TABLE issued_links;
+            CREATE INDEX issued_link_messages_live ON issued_link_messages (requester, issued_at) WHERE removed_at IS NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -33,4 +33,18 @@ internal static class LinkCard
             AdaptiveCard.Text($"AWS console: {profile}", bold: true),
             AdaptiveCard.Text($"This sign-in link expired at {AdaptiveCard.Time(expiredAt)} and has been removed. Ask again with `console {profile}`.", color: "Attention"),
         ]);
+
+    /// <summary>The placeholder posted before the link exists; the link arrives by updating it.</summary>
+    public static JsonObject Preparing(string profile) => AdaptiveCard.Card(
+        [
+            AdaptiveCard.Text($"AWS console: {profile}", bold: true),
+            AdaptiveCard.Text("Getting your sign-in link…"),
+        ]);
+
+    /// <summary>What replaces the placeholder when no link will come.</summary>
+    public static JsonObject Failed(string profile, string why) => AdaptiveCard.Card(
+        [
+            AdaptiveCard.Text($"AWS console: {profile}", bold: true),
+            AdaptiveCard.Text($"No link was issued: {why}", color: "Attention"),
+        ]);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Teams.Approvals;
@@ -11,11 +12,13 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOpsSignin.Teams.Commands;
 
-/// <summary>Runs a validated, queued message activity: a command, or an Action.Submit click.</summary>
+/// <summary>
+/// Runs a validated message activity before <c>/api/messages</c> answers: a command, or an Action.Submit click. A
+/// request or decision is recorded by the front door first, so a 200 always means it is durable.
+/// </summary>
 internal sealed partial class CommandRunner(
     ISigninBroker broker,
     BotConnectorClient connector,
-    HandleResolver handles,
     ApprovalClickHandler clicks,
     TimeProvider time,
     ILogger<CommandRunner> logger)
@@ -35,32 +38,31 @@ internal sealed partial class CommandRunner(
             return;
         }
 
-        switch (CommandParser.Parse(activity.Text))
+        switch (TeamsText.Parse(activity.Text))
         {
-            case TeamsCommand.Console console:
-                var handle = await handles.ResolveAsync(activity, cancellationToken);
+            case ChatCommand.Request asked:
                 var request = new SigninRequest(
-                    RequestId.New(),
-                    user with { Handle = handle },
-                    console.Profile,
-                    console.Reason,
-                    ReplyTarget.From(activity, user.Id.Tenant).ToJson(),
-                    time.GetUtcNow());
-                Log.Submitted(logger, request.Id.Value, console.Profile);
-                await broker.SubmitAsync(request, cancellationToken);
+                    RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow());
+                var accepted = await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted;
+                Log.Submitted(logger, request.Id.Value, asked.Profile, accepted);
+                if (!accepted)
+                {
+                    await ReplyAsync(activity, ChatNotices.Busy, cancellationToken);
+                }
+
                 break;
-            case TeamsCommand.Help:
+            case ChatCommand.Help:
                 await ReplyAsync(activity, HelpText(broker.ProfilesFor(user.Id)), cancellationToken);
                 break;
-            case TeamsCommand.Status:
+            case ChatCommand.Status:
                 await ReplyAsync(activity, StatusText(await broker.StatusAsync(user.Id, cancellationToken)), cancellationToken);
                 break;
-            case TeamsCommand.Cancel cancel:
+            case ChatCommand.Cancel cancel:
                 var result = await broker.CancelAsync(new RequestId(cancel.RequestId), user, cancellationToken);
                 await ReplyAsync(activity, result.Message, cancellationToken);
                 break;
-            case TeamsCommand.Unknown unknown:
-                await ReplyAsync(activity, unknown.Problem, cancellationToken);
+            case ChatCommand.Invalid invalid:
+                await ReplyAsync(activity, invalid.Problem, cancellationToken);
                 break;
         }
     }
@@ -103,7 +105,7 @@ internal sealed partial class CommandRunner(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Teams request {RequestId} for profile {Profile} submitted")]
-        public static partial void Submitted(ILogger logger, string requestId, string profile);
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Teams request {RequestId} for profile {Profile}: accepted {Accepted}")]
+        public static partial void Submitted(ILogger logger, string requestId, string profile, bool accepted);
     }
 }

@@ -19,12 +19,15 @@ internal sealed record ReplyTarget(
     string BotId,
     string? BotName = null)
 {
+    /// <summary>An activity that does not say what it came from is treated as a channel: a link never goes there.</summary>
+    public const string UnknownConversationType = "unknown";
+
     public bool IsPersonal => ConversationType == "personal";
 
     public static ReplyTarget From(Activity activity, string tenantId) => new(
         activity.ServiceUrl!,
         activity.Conversation!.Id!,
-        activity.Conversation.ConversationType ?? "personal",
+        activity.Conversation.ConversationType ?? UnknownConversationType,
         activity.Id,
         activity.From!.Id!,
         tenantId,

@@ -1,10 +1,11 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Identity;
-using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Teams.Cards;
 using ChatOpsSignin.Teams.Connector;
+using ChatOpsSignin.Teams.Identity;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsSignin.Teams.Delivery;
@@ -12,21 +13,45 @@ namespace ChatOpsSignin.Teams.Delivery;
 /// <summary>
 /// The way back out to Teams. Links and private notices go to the requester's 1:1 chat (opened proactively when the
 /// request came from a channel or group chat); a channel only ever sees "check your 1:1 chat" and approval prompts.
+/// A link is never in a created message: a placeholder card is posted first (its id recorded), then updated with the
+/// link by a PUT, which may be retried. So a gateway error on a post can at worst leave a second placeholder.
 /// </summary>
-internal sealed partial class TeamsDelivery(BotConnectorClient connector, ILogger<TeamsDelivery> logger) : IChatDelivery
+internal sealed partial class TeamsDelivery(BotConnectorClient connector, HandleResolver handles, ILogger<TeamsDelivery> logger) : IChatDelivery
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
 
-    public async Task<string> DeliverLinkAsync(LinkDelivery delivery, CancellationToken cancellationToken)
+    public Task<string> ResolveHandleAsync(SigninRequest request, CancellationToken cancellationToken) =>
+        handles.ResolveAsync(ReplyTarget.Parse(request.ReplyTo), request.Requester.Handle, cancellationToken);
+
+    public async Task<string> OpenLinkSlotAsync(SigninRequest request, CancellationToken cancellationToken)
     {
-        var target = ReplyTarget.Parse(delivery.Request.ReplyTo);
+        var target = ReplyTarget.Parse(request.ReplyTo);
         var conversation = await PersonalConversationAsync(target, cancellationToken);
-        var activityId = await connector.SendAsync(target.ServiceUrl, conversation, OutboundActivity.Card(LinkCard.For(delivery)), null, cancellationToken);
-        Log.LinkDelivered(logger, delivery.Request.Id.Value);
+        var placeholder = OutboundActivity.Card(LinkCard.Preparing(request.Profile));
+        var activityId = await connector.SendAsync(target.ServiceUrl, conversation, placeholder, null, cancellationToken);
         return new MessageRef(target.ServiceUrl, conversation, activityId).ToJson();
     }
 
-    public async Task ExpireLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
+    public async Task<string> ShowLinkAsync(string slot, LinkDelivery delivery, CancellationToken cancellationToken)
+    {
+        var message = MessageRef.Parse(slot);
+        await connector.UpdateAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, OutboundActivity.Card(LinkCard.For(delivery)), cancellationToken);
+        Log.LinkDelivered(logger, delivery.Request.Id.Value);
+        return slot;
+    }
+
+    /// <summary>The link only ever goes into the placeholder by a PUT, so showing again updates that same message.</summary>
+    public Task<IReadOnlyList<string>> FindShownLinksAsync(string slot, SigninRequest request, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([slot]);
+
+    public async Task AbandonLinkSlotAsync(string slot, SigninRequest request, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        var message = MessageRef.Parse(slot);
+        var card = OutboundActivity.Card(LinkCard.Failed(request.Profile, failure.UserMessage));
+        await connector.UpdateAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, card, cancellationToken);
+    }
+
+    public async Task RemoveLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
         var message = MessageRef.Parse(record.MessageRef);
         var card = OutboundActivity.Card(LinkCard.Expired(record.Profile, record.LinkExpiresAt));
@@ -64,15 +89,8 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, ILogge
         }
     }
 
-    public async Task<string> PostApprovalPromptAsync(PendingApproval approval, ApprovalOptions options, CancellationToken cancellationToken)
+    public async Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken)
     {
-        var channel = options.TeamsChannel;
-        if (string.IsNullOrWhiteSpace(channel))
-        {
-            throw new InvalidOperationException(
-                $"Profile '{approval.Request.Profile}' needs approval but has no Approval:TeamsChannel for Teams requests.");
-        }
-
         var target = ReplyTarget.Parse(approval.Request.ReplyTo);
         var activityId = await connector.SendAsync(target.ServiceUrl, channel, OutboundActivity.Card(ApprovalCard.Prompt(approval)), null, cancellationToken);
         Log.PromptPosted(logger, approval.Request.Id.Value);
@@ -97,13 +115,13 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, ILogge
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Delivered the sign-in link of request {RequestId} in the requester's 1:1 chat")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered the sign-in link of request {RequestId} in the requester's 1:1 chat")]
         public static partial void LinkDelivered(ILogger logger, string requestId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Removed the expired sign-in link of request {RequestId}")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Removed the expired sign-in link of request {RequestId}")]
         public static partial void LinkExpired(ILogger logger, string requestId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Posted the approval prompt of request {RequestId}")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Posted the approval prompt of request {RequestId}")]
         public static partial void PromptPosted(ILogger logger, string requestId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} has no approval prompt to update")]

@@ -1,5 +1,5 @@
 using ChatOpsSignin.Teams.Connector;
-using ChatOpsSignin.Teams.Inbound;
+using ChatOpsSignin.Teams.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,25 +7,19 @@ namespace ChatOpsSignin.Teams.Identity;
 
 /// <summary>
 /// The handle that feeds the AWS session name: the user's UPN or email from a conversation member lookup, else the
-/// display name. Runs off the request path and is bounded by <c>Teams:MemberLookupTimeout</c>.
+/// display name the activity carried. Run by the core's driver, bounded by <c>Teams:MemberLookupTimeout</c>.
 /// See https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#fetch-single-member-profile.
 /// </summary>
 internal sealed partial class HandleResolver(
     BotConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<HandleResolver> logger)
 {
-    public async Task<string> ResolveAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<string> ResolveAsync(ReplyTarget target, string fallback, CancellationToken cancellationToken)
     {
-        var fallback = activity.From?.Name ?? activity.From?.AadObjectId ?? "user";
-        if (activity.ServiceUrl is null || activity.Conversation?.Id is null || activity.From?.Id is null)
-        {
-            return fallback;
-        }
-
         using var bounded = new CancellationTokenSource(options.Value.MemberLookupTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
         try
         {
-            var member = await connector.GetMemberAsync(activity.ServiceUrl, activity.Conversation.Id, activity.From.Id, linked.Token);
+            var member = await connector.GetMemberAsync(target.ServiceUrl, target.ConversationId, target.UserId, linked.Token);
             return FirstOf(member?.UserPrincipalName, member?.Email) ?? fallback;
         }
         catch (OperationCanceledException) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOpsSignin.Teams.Approvals;
+using ChatOpsSignin.Teams.Commands;
 using ChatOpsSignin.Teams.Connector;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,12 +11,12 @@ namespace ChatOpsSignin.Teams.Inbound;
 
 /// <summary>
 /// <c>POST /api/messages</c>: size limit, token check, tenant and serviceUrl checks, then either the synchronous
-/// Action.Execute answer or a quick 200 with the activity queued. Nothing is processed before the token is valid.
+/// Action.Execute answer, or a message run (and recorded) before the 200. Nothing is processed before the token is valid.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     BotFrameworkTokenValidator tokens,
     ServiceUrlPolicy serviceUrls,
-    TeamsInbox inbox,
+    CommandRunner commands,
     ApprovalClickHandler clicks,
     IOptions<TeamsOptions> options,
     ILogger<MessagesEndpoint> logger)
@@ -76,9 +77,24 @@ internal sealed partial class MessagesEndpoint(
             ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction =>
                 Results.Json(await clicks.ExecuteAsync(activity, cancellationToken), statusCode: StatusCodes.Status200OK),
             ActivityTypes.Invoke => Results.StatusCode(StatusCodes.Status501NotImplemented),
-            ActivityTypes.Message when !inbox.TryEnqueue(activity) => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
+            ActivityTypes.Message => await RunMessageAsync(activity, cancellationToken),
             _ => Results.Ok(),
         };
+    }
+
+    /// <summary>A failure after the front door recorded the request still answers 200: the driver owns it now.</summary>
+    private async Task<IResult> RunMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await commands.RunAsync(activity, cancellationToken);
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        {
+            Log.ReplyFailed(logger, activity.Id, e.GetType().Name);
+        }
+
+        return Results.Ok();
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(HttpContext context, int max)
@@ -120,6 +136,9 @@ internal sealed partial class MessagesEndpoint(
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Teams activity: {Reason}")]
         public static partial void Rejected(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Replying to Teams activity {ActivityId} failed: {Error}")]
+        public static partial void ReplyFailed(ILogger logger, string? activityId, string error);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Teams activity {ActivityId}: {Reason}")]
         public static partial void Refused(ILogger logger, string? activityId, string reason);

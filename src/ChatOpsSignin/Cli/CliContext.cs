@@ -18,7 +18,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
 
     public static CliContext Console() => new(System.Console.Out, System.Console.Error, null, null);
 
-    public IHost BuildHost()
+    public IHost BuildHost(Action<IServiceCollection>? verbServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         if (settings is not null)
@@ -33,6 +33,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             .AddSigninCore(builder.Configuration)
             .AddStorageRoom(builder.Configuration)
             .AddAwsRoom(builder.Configuration);
+        verbServices?.Invoke(builder.Services);
         overrides?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -1,19 +1,24 @@
 using System.CommandLine;
-using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Identity;
-using ChatOpsSignin.Core.Links;
-using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Work;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsSignin.Cli;
 
 /// <summary>
-/// <c>link &lt;profile&gt; --user &lt;key&gt; --handle &lt;name&gt;</c>: the whole pipeline, allow-list and rate limit included,
-/// printing only the console URL to stdout (like <c>aws-vault login --stdout</c>). Refusals go to stderr with a non-zero exit.
+/// <c>link &lt;profile&gt; --user &lt;key&gt; --handle &lt;name&gt;</c>: one request through the same driver the bot runs
+/// (allow-list, rate limit, audit as platform <c>cli</c>), printing only the console URL to stdout. Refusals go to stderr
+/// with a non-zero exit.
 /// </summary>
 internal static class LinkCommand
 {
+    /// <summary>Codes that are policy's "no" (exit 3); any other failure is AWS's or the federation endpoint's (exit 4).</summary>
+    private static readonly HashSet<string> RefusalCodes =
+        ["unknown_profile", "not_allowed", "rate_limited", "approval_required", "no_approval_channel", "approver_not_current", "platform_off"];
+
     public static Command Create(CliContext context)
     {
         var profile = new Argument<string>("profile") { Description = "Profile name, e.g. prod-readonly" };
@@ -34,46 +39,30 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
-        using var host = context.BuildHost();
+        var delivery = new CliDelivery(context.Out, context.Error);
+        using var host = context.BuildHost(services => services.AddSingleton<IChatDelivery>(delivery));
         var services = host.Services;
         if (!context.TryValidate<SigninOptions>(services))
         {
             return ExitCodes.Configuration;
         }
 
+        // The requester is the chat user named on the command line (allow-lists match that key); it came via the CLI.
         var time = services.GetRequiredService<TimeProvider>();
-        var request = new SigninRequest(RequestId.New(), new ChatUser(userId.Value, handle), profileName, reason ?? "cli", "cli", time.GetUtcNow());
-        var audit = services.GetRequiredService<AuditTrail>();
-        await audit.RecordAsync(request, AuditEventType.Requested, e => e with { Reason = request.Reason }, ct);
-
-        var granted = await services.GetRequiredService<SigninPolicy>().CheckAsync(request, ct);
-        if (!granted.Succeeded)
+        var request = new SigninRequest(RequestId.New(), new ChatUser(userId.Value, handle), profileName, reason ?? "cli", "cli", time.GetUtcNow())
         {
-            await audit.RecordAsync(request, AuditEventType.Refused, e => e with { Code = granted.Failure.Code }, ct);
-            await context.Error.WriteLineAsync($"refused ({granted.Failure.Code}): {granted.Failure.UserMessage}");
-            return ExitCodes.Refused;
-        }
+            Via = ChatPlatform.Cli,
+        };
+        var lease = services.GetRequiredService<IOptions<WorkOptions>>().Value.LeaseDuration;
+        var leased = await services.GetRequiredService<IWorkStore>().TryAddAsync(WorkItem.New(request), $"cli/{Environment.ProcessId}", time.GetUtcNow() + lease, ct)
+            ?? throw new InvalidOperationException("A fresh request id was already recorded.");
+        await services.GetRequiredService<RequestDriver>().RunAsync(leased, ct);
 
-        if (granted.Value.Options.Approval is not null)
+        return delivery switch
         {
-            await audit.RecordAsync(request, AuditEventType.Refused, e => e with { Code = "approval_required" }, ct);
-            await context.Error.WriteLineAsync($"refused (approval_required): profile '{granted.Value.Name}' needs an approver; request it from chat.");
-            return ExitCodes.Refused;
-        }
-
-        var access = await services.GetRequiredService<ConsoleAccessIssuer>().IssueAsync(request, granted.Value, null, ct);
-        if (!access.Succeeded)
-        {
-            await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = access.Failure.Code }, ct);
-            await context.Error.WriteLineAsync($"failed ({access.Failure.Code}): {access.Failure.AdminMessage}");
-            return ExitCodes.AwsFailure;
-        }
-
-        await audit.RecordAsync(
-            request, AuditEventType.LinkDelivered, e => e.WithSession(access.Value.Credentials) with { Code = "stdout" }, ct);
-        await context.Out.WriteLineAsync(access.Value.Link.Url.AbsoluteUri);
-        await context.Error.WriteLineAsync(
-            $"session {access.Value.Credentials.SessionName}; link valid until {access.Value.Link.ExpiresAt:u}; console session ends by {access.Value.Link.ConsoleSessionEndsAt:u}");
-        return ExitCodes.Ok;
+            { LinkShown: true } => ExitCodes.Ok,
+            { Failure.Code: var code } when RefusalCodes.Contains(code) => ExitCodes.Refused,
+            _ => ExitCodes.AwsFailure,
+        };
     }
 }

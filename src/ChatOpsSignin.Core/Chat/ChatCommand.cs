@@ -1,0 +1,20 @@
+namespace ChatOpsSignin.Core.Chat;
+
+/// <summary>What a chat message to the bot asks for, the same on every platform.</summary>
+public abstract record ChatCommand
+{
+    private ChatCommand()
+    {
+    }
+
+    public sealed record Help : ChatCommand;
+
+    public sealed record Status : ChatCommand;
+
+    public sealed record Cancel(string RequestId) : ChatCommand;
+
+    public sealed record Request(string Profile, string? Reason) : ChatCommand;
+
+    /// <summary>Text the bot cannot read; <paramref name="Problem"/> says why and what to type instead.</summary>
+    public sealed record Invalid(string Problem) : ChatCommand;
+}

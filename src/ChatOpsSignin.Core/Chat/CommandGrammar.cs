@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOpsSignin.Core.Chat;
+
+/// <summary>
+/// The one command grammar (Slack <c>/aws-console …</c>, Teams <c>console …</c>): <c>help</c>, <c>status</c>,
+/// <c>cancel &lt;request-id&gt;</c>, <c>&lt;profile&gt; [reason…]</c>. The platform strips its own wrapping (Slack's HTML
+/// escapes, Teams' mentions) first; <paramref name="syntax"/> only changes how usage is spelled in the answers.
+/// </summary>
+public static partial class CommandGrammar
+{
+    /// <summary>Words that are commands, so no profile may be called so.</summary>
+    public static readonly IReadOnlySet<string> ReservedWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "help", "status", "cancel", "revoke", "break-glass", "console",
+    };
+
+    public static ChatCommand Parse(string? text, CommandSyntax syntax)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length > ChatLimits.MaxCommandLength)
+        {
+            return new ChatCommand.Invalid($"That is too long for a command: keep it under {ChatLimits.MaxCommandLength} characters.");
+        }
+
+        var space = trimmed.IndexOfAny([' ', '\t', '\n', '\r']);
+        var word = space < 0 ? trimmed : trimmed[..space];
+        var rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
+        switch (word.ToLowerInvariant())
+        {
+            case "" or "help" when rest.Length == 0:
+                return new ChatCommand.Help();
+            case "status" when rest.Length == 0:
+                return new ChatCommand.Status();
+            case "cancel":
+                return RequestIdPattern().IsMatch(rest)
+                    ? new ChatCommand.Cancel(rest)
+                    : new ChatCommand.Invalid($"Usage: `{syntax.Prefix}cancel <request-id>` (the id looks like `req_…`; see `{syntax.Prefix}status`).");
+        }
+
+        if (!ChatLimits.IsProfileName(word))
+        {
+            return new ChatCommand.Invalid($"A profile name is letters, digits, '.', '_' or '-'. Type `{syntax.Prefix}help` to see yours.");
+        }
+
+        if (rest.Length > ChatLimits.MaxReasonLength)
+        {
+            return new ChatCommand.Invalid($"The reason is too long: keep it under {ChatLimits.MaxReasonLength} characters.");
+        }
+
+        return new ChatCommand.Request(word, rest.Length == 0 ? null : rest);
+    }
+
+    [GeneratedRegex(@"^req_[0-9a-f]{1,64}$")]
+    private static partial Regex RequestIdPattern();
+}
+
+/// <summary>How a platform spells a command in usage text: Slack <c>/aws-console </c>, Teams <c>console </c>.</summary>
+public sealed record CommandSyntax(string Prefix);

@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsSignin.Core.Work;
+
+/// <summary>
+/// Runs this replica's share of the work. Requests accepted here start at once (they were added already leased to this
+/// replica); everything else (woken decisions, expiries, link removals, work of a replica that died) is leased from the
+/// store on every poll or doorbell. The backlog is bounded: past <see cref="WorkOptions.MaxBacklog"/> the front door
+/// answers busy, so nothing piles up in memory.
+/// </summary>
+public sealed partial class WorkPump(
+    IWorkStore work, RequestDriver driver, IOptions<WorkOptions> options, TimeProvider time, ILogger<WorkPump> logger) : BackgroundService
+{
+    private const int MaxLeasedPerPoll = 100;
+
+    private readonly Channel<LeasedWork> ready = Channel.CreateUnbounded<LeasedWork>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly Channel<bool> doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int backlog;
+
+    /// <summary>This process's lease owner name: unique per run, so a restarted replica never mistakes old leases for its own.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Requests accepted (or leased) here and not finished yet.</summary>
+    public int Backlog => Volatile.Read(ref backlog);
+
+    /// <summary>Takes one place in the backlog; false when it is full.</summary>
+    public bool TryReserve()
+    {
+        if (Interlocked.Increment(ref backlog) <= options.Value.MaxBacklog)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref backlog);
+        return false;
+    }
+
+    public void Unreserve() => Interlocked.Decrement(ref backlog);
+
+    /// <summary>Runs an item this replica holds, in a place taken with <see cref="TryReserve"/>.</summary>
+    public void RunReserved(LeasedWork leased) => ready.Writer.TryWrite(leased);
+
+    /// <summary>Something became due (a decision here): look in the store now rather than at the next poll.</summary>
+    public void Ring() => doorbell.Writer.TryWrite(true);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var runners = Enumerable.Range(0, options.Value.MaxConcurrency).Select(_ => RunnerAsync(stoppingToken));
+        return Task.WhenAll(runners.Append(PollAsync(stoppingToken)));
+    }
+
+    private async Task RunnerAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var leased in ready.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await driver.RunAsync(leased, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                Log.RunFailed(logger, exception, leased.Item.Id.Value);
+            }
+            finally
+            {
+                Unreserve();
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await LeaseDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.PollFailed(logger, exception);
+            }
+
+            await WaitForTickOrBellAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Leases what is due into the free part of the backlog.</summary>
+    public async Task<int> LeaseDueAsync(CancellationToken cancellationToken)
+    {
+        var room = Math.Min(options.Value.MaxBacklog - Backlog, MaxLeasedPerPoll);
+        if (room <= 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var leased = await work.LeaseDueAsync(Owner, now, now + options.Value.LeaseDuration, room, cancellationToken);
+        foreach (var item in leased)
+        {
+            Interlocked.Increment(ref backlog);
+            ready.Writer.TryWrite(item);
+        }
+
+        return leased.Count;
+    }
+
+    private async Task WaitForTickOrBellAsync(CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var tick = Task.Delay(options.Value.PollInterval, time, wait.Token);
+        var bell = doorbell.Reader.WaitToReadAsync(wait.Token).AsTask();
+        await Task.WhenAny(tick, bell);
+        doorbell.Reader.TryRead(out _);
+        await wait.CancelAsync();
+        await Task.WhenAll(tick, bell).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Running request {RequestId} failed")]
+        public static partial void RunFailed(ILogger logger, Exception exception, string requestId);
+
+        [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "Leasing due work from the store failed; will retry on the next poll")]
+        public static partial void PollFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,22 @@
+using ChatOpsSignin.Core.Identity;
+
+namespace ChatOpsSignin.Core.Work;
+
+/// <summary>What one step leaves for the next, persisted with the work item. Never a credential, token or URL.</summary>
+public sealed record WorkState
+{
+    /// <summary>The handle was looked up on the platform (users.info / member lookup) and is final.</summary>
+    public bool HandleResolved { get; init; }
+
+    /// <summary>The approver whose approval the link is issued under.</summary>
+    public ChatUser? Approver { get; init; }
+
+    /// <summary>Platform reference to where the link will be shown (Slack DM channel, Teams placeholder card).</summary>
+    public string? LinkSlot { get; init; }
+
+    /// <summary>Set just before the link is shown: after a crash it says a copy may be in chat.</summary>
+    public DateTimeOffset? ShowStartedAt { get; init; }
+
+    /// <summary>When the delivered link stops working, and so when it is removed.</summary>
+    public DateTimeOffset? LinkExpiresAt { get; init; }
+}
