@@ -18,6 +18,7 @@ public sealed class DynaliteServer : IAsyncDisposable
     public static readonly BasicAWSCredentials Credentials = new("dynalite-test", "dynalite-test");
 
     private readonly Process process;
+    private bool disposed;
 
     private DynaliteServer(Process process, Uri serviceUrl)
     {
@@ -72,6 +73,12 @@ public sealed class DynaliteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
