@@ -1,4 +1,5 @@
 using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Storage.DynamoDb.Approvals;
 using static ChatOpsSignin.Tests.Storage.DynamoDb.Samples;
@@ -12,7 +13,7 @@ public sealed class DynamoDbApprovalStoreTests(DynaliteFixture dynalite)
     public async Task An_Approval_Round_Trips_And_Is_Added_Once()
     {
         var store = new DynamoDbApprovalStore(await dynalite.NewTableAsync());
-        var approval = Pending(Request() with { Via = Core.Identity.ChatPlatform.Cli });
+        var approval = Pending(Request() with { Via = ChatPlatform.Cli });
 
         Assert.True(await store.TryAddAsync(approval, default));
         Assert.False(await store.TryAddAsync(approval with { State = ApprovalState.Denied }, default));
