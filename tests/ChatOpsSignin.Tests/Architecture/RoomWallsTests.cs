@@ -10,13 +10,18 @@ public sealed class RoomWallsTests
         { "ChatOpsSignin.Core", [] },
         { "ChatOpsSignin.Aws", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Storage", ["ChatOpsSignin.Core"] },
+        { "ChatOpsSignin.Storage.DynamoDb", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Slack", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Teams", ["ChatOpsSignin.Core"] },
     };
 
     public static TheoryData<string, string> PackageHomes => new()
     {
-        { "AWSSDK.", "ChatOpsSignin.Aws" },
+        // AWSSDK by package, not by prefix: STS lives in Aws, DynamoDB in its store room. AWSSDK.Core is referenced only
+        // by Aws and reaches Storage.DynamoDb transitively, at the one version Directory.Packages.props pins.
+        { "AWSSDK.Core", "ChatOpsSignin.Aws" },
+        { "AWSSDK.SecurityToken", "ChatOpsSignin.Aws" },
+        { "AWSSDK.DynamoDBv2", "ChatOpsSignin.Storage.DynamoDb" },
         { "Microsoft.IdentityModel.", "ChatOpsSignin.Teams" },
         { "Microsoft.Data.Sqlite", "ChatOpsSignin.Storage" },
     };
