@@ -3,7 +3,6 @@ using ChatOpsSignin.Cli;
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Hosting;
 using ChatOpsSignin.Slack;
-using ChatOpsSignin.Storage;
 using ChatOpsSignin.Teams;
 
 if (CliVerbs.IsVerb(args))
@@ -15,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddSigninCore(builder.Configuration)
     .AddSigninWorkers()
-    .AddStorageRoom(builder.Configuration)
+    .AddStorage(builder.Configuration)
     .AddAwsRoom(builder.Configuration)
     .AddSlackRoom(builder.Configuration)
     .AddTeamsRoom(builder.Configuration)

@@ -1,6 +1,6 @@
 using ChatOpsSignin.Aws;
 using ChatOpsSignin.Core;
-using ChatOpsSignin.Storage;
+using ChatOpsSignin.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsSignin.Cli;
@@ -31,7 +31,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services
             .AddSigninCore(builder.Configuration)
-            .AddStorageRoom(builder.Configuration)
+            .AddStorage(builder.Configuration)
             .AddAwsRoom(builder.Configuration);
         verbServices?.Invoke(builder.Services);
         overrides?.Invoke(builder.Services);

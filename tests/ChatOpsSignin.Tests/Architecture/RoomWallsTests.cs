@@ -10,6 +10,7 @@ public sealed class RoomWallsTests
         { "ChatOpsSignin.Core", [] },
         { "ChatOpsSignin.Aws", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Storage", ["ChatOpsSignin.Core"] },
+        { "ChatOpsSignin.Storage.Postgres", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Slack", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Teams", ["ChatOpsSignin.Core"] },
     };
@@ -19,6 +20,7 @@ public sealed class RoomWallsTests
         { "AWSSDK.", "ChatOpsSignin.Aws" },
         { "Microsoft.IdentityModel.", "ChatOpsSignin.Teams" },
         { "Microsoft.Data.Sqlite", "ChatOpsSignin.Storage" },
+        { "Npgsql", "ChatOpsSignin.Storage.Postgres" },
     };
 
     [Theory]
@@ -54,6 +56,7 @@ public sealed class RoomWallsTests
             name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
             || name.StartsWith("AWSSDK", StringComparison.Ordinal)
             || name.StartsWith("Microsoft.Data", StringComparison.Ordinal)
+            || name.StartsWith("Npgsql", StringComparison.Ordinal)
             || name.StartsWith("System.Net.Http", StringComparison.Ordinal));
     }
 
