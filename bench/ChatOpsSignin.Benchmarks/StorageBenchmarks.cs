@@ -44,7 +44,7 @@ public class StorageBenchmarks
     public async Task<bool> AddAndDecide()
     {
         var request = new SigninRequest(RequestId.New(), Requester, "prod", "bench", "{}", Now);
-        await approvals.AddAsync(new PendingApproval(request, Now.AddMinutes(30), ApprovalState.Pending), CancellationToken.None);
+        await approvals.TryAddAsync(new PendingApproval(request, Now.AddMinutes(30), ApprovalState.Pending), CancellationToken.None);
         var (won, _) = await approvals.TryDecideAsync(request.Id, ApprovalState.Approved, Approver, Now, CancellationToken.None);
         return won;
     }

@@ -6,8 +6,8 @@ namespace ChatOpsSignin.Storage.Postgres;
 /// <summary>How values are written to and read from columns, in one place so every table agrees.</summary>
 internal static class PostgresValues
 {
-    // Npgsql writes DateTimeOffset to timestamptz only at offset zero. timestamptz keeps microseconds.
-    public static DateTimeOffset Time(DateTimeOffset at) => at.ToUniversalTime();
+    /// <summary>An instant as its UTC ticks: exact, and integer order is time order (see <see cref="Schema.PostgresSchemaMigrations"/>).</summary>
+    public static long Time(DateTimeOffset at) => at.UtcTicks;
 
     public static object Time(DateTimeOffset? at) => at is { } value ? Time(value) : DBNull.Value;
 
@@ -24,7 +24,7 @@ internal static class PostgresValues
     }
 
     public static DateTimeOffset ReadTime(this NpgsqlDataReader reader, string column) =>
-        reader.GetFieldValue<DateTimeOffset>(reader.GetOrdinal(column));
+        new(reader.GetInt64(reader.GetOrdinal(column)), TimeSpan.Zero);
 
     public static DateTimeOffset? ReadNullableTime(this NpgsqlDataReader reader, string column) =>
         reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.ReadTime(column);

@@ -15,7 +15,8 @@ namespace ChatOpsSignin.Aws.Checks;
 /// <summary>
 /// For the CLI <c>check</c> verb: validates the configuration (without throwing) and, when asked to call AWS,
 /// runs GetCallerIdentity and issues each profile's credentials once for 15 minutes through the real issuers
-/// (so trust policy, ExternalId, TagSession and SetSourceIdentity are all exercised). Returns values, prints nothing.
+/// (AssumeRole: trust policy, ExternalId, TagSession and SetSourceIdentity; Cognito: the pool and the role's trust of it).
+/// Returns values, prints nothing.
 /// </summary>
 public sealed class ProfileCheck(
     IConfiguration configuration,
@@ -49,7 +50,7 @@ public sealed class ProfileCheck(
         }
 
         var general = errors.Where(e => !e.StartsWith("Profiles:", StringComparison.OrdinalIgnoreCase)).ToList();
-        return new ProfileCheckReport(brokerCheck, general, results);
+        return new ProfileCheckReport(brokerCheck, general, results, !callAws);
     }
 
     private async Task<BrokerCheck> CheckBrokerAsync(bool callAws, CancellationToken cancellationToken)
@@ -77,17 +78,28 @@ public sealed class ProfileCheck(
         string name, ProfileOptions profile, List<string> errors, BrokerCheck brokerCheck, bool temporary, bool callAws, CancellationToken cancellationToken)
     {
         var plan = SessionPlan.For(profile, temporary);
-        var length = plan.Impossible is null ? plan.ConsoleSession : TimeSpan.Zero;
-        var why = plan.Impossible ?? plan.Why;
-        if (!callAws || errors.Count > 0 || brokerCheck.Problem is not null || !brokerCheck.Resolved)
+        var skipped = new ProfileCheckResult(
+            name, profile.Method, errors, ProfileCheckState.Skipped, null, null,
+            plan.Impossible is null ? plan.ConsoleSession : TimeSpan.Zero, plan.Impossible ?? plan.Why, ProfileWarnings.For(profile));
+        if (errors.Count > 0)
         {
-            return new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Skipped, null, null, length, why);
+            return skipped;
+        }
+
+        if (brokerCheck.Problem is not null)
+        {
+            return skipped with { Credentials = ProfileCheckState.Failed, FailureCode = "broker_unavailable", Detail = "the broker's AWS credentials cannot be used (see the broker line)." };
+        }
+
+        if (!callAws || !brokerCheck.Resolved)
+        {
+            return skipped;
         }
 
         var issuer = services.GetServices<ICredentialIssuer>().FirstOrDefault(i => i.Method == profile.Method);
         if (issuer is null)
         {
-            return new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Failed, "method_unavailable", "no issuer registered", length, why);
+            return skipped with { Credentials = ProfileCheckState.Failed, FailureCode = "method_unavailable", Detail = "no issuer registered" };
         }
 
         var request = new SigninRequest(RequestId.New(), CheckUser, name, "chatops-signin check", string.Empty, time.GetUtcNow());
@@ -96,8 +108,8 @@ public sealed class ProfileCheck(
             new CredentialRequest(request, name, shortProfile, SessionNames.For(CheckUser), SessionTags.For(CheckUser, null, shortProfile), null),
             cancellationToken);
         return issued.Succeeded
-            ? new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Passed, null, issued.Value.PrincipalArn, length, why)
-            : new ProfileCheckResult(name, profile.Method, errors, ProfileCheckState.Failed, issued.Failure.Code, issued.Failure.AdminMessage, length, why);
+            ? skipped with { Credentials = ProfileCheckState.Passed, Detail = issued.Value.PrincipalArn }
+            : skipped with { Credentials = ProfileCheckState.Failed, FailureCode = issued.Failure.Code, Detail = issued.Failure.AdminMessage };
     }
 
     private async Task<bool> BrokerIsTemporaryAsync(bool awsValid, CancellationToken cancellationToken) => configuration
@@ -122,6 +134,7 @@ public sealed class ProfileCheck(
         PolicyArns = profile.PolicyArns,
         IdentityPoolId = profile.IdentityPoolId,
         DeveloperProviderName = profile.DeveloperProviderName,
+        AllowGuestIdentities = profile.AllowGuestIdentities,
     };
 
     private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures ?? [] : [];

@@ -8,7 +8,8 @@ namespace ChatOpsSignin.Aws.Checks;
 
 /// <summary>
 /// Logs once at start, per profile, the console session length users will really get and why
-/// (e.g. "prod-readonly: 1h (broker uses temporary credentials: role chaining caps it at 1h ...)").
+/// (e.g. "prod-readonly: 1h (broker uses temporary credentials: role chaining caps it at 1h ...)"), and warns of what a
+/// profile lets happen outside the bot (<see cref="ProfileWarnings"/>).
 /// Runs in the background so resolving the SDK credential chain never delays start-up.
 /// </summary>
 public sealed partial class SessionLengthReport(IOptions<SigninOptions> signin, BrokerCredentials broker, ILogger<SessionLengthReport> logger)
@@ -26,6 +27,14 @@ public sealed partial class SessionLengthReport(IOptions<SigninOptions> signin, 
         if (signin.Value.Profiles.Count == 0)
         {
             return; // AWS is off (the room status says so); don't walk the credential chain for nothing.
+        }
+
+        foreach (var (name, profile) in signin.Value.Profiles.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var warning in ProfileWarnings.For(profile))
+            {
+                Log.ProfileWarning(logger, name, warning);
+            }
         }
 
         var session = await broker.ResolveAsync(stoppingToken);
@@ -49,6 +58,9 @@ public sealed partial class SessionLengthReport(IOptions<SigninOptions> signin, 
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Console session: {Line}")]
         public static partial void Profile(ILogger logger, string line);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: {Warning}.")]
+        public static partial void ProfileWarning(ILogger logger, string profile, string warning);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "AWS broker credentials are not available, no profile can be issued: {Problem}")]
         public static partial void NoBroker(ILogger logger, string problem);

@@ -11,7 +11,9 @@ namespace ChatOpsSignin.Aws.Credentials;
 /// <summary>
 /// Cognito identity pool, classic (basic) flow: guest GetId → GetOpenIdToken, or developer-authenticated
 /// GetOpenIdTokenForDeveloperIdentity (Logins = { provider: chat user key }); then unsigned AssumeRoleWithWebIdentity
-/// on the profile's role. The classic flow lets us choose the role and RoleSessionName.
+/// on the profile's role. The classic flow lets us choose the role and RoleSessionName, but not session tags or a
+/// SourceIdentity: AssumeRoleWithWebIdentity takes those only from the token, and the bot's Cognito tokens carry none.
+/// CloudTrail ties such a session to the chat user by its RoleSessionName alone (the audit's SourceIdentity stays empty).
 /// https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
 /// </summary>
 public sealed partial class CognitoIssuer(

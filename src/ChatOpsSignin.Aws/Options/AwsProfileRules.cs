@@ -40,13 +40,18 @@ internal static partial class AwsProfileRules
                 NotUsed(Error, profile, nameof(ProfileOptions.ExternalId));
                 if (profile.Tags.Count > 0)
                 {
-                    Error("Tags", "Cognito sessions take their tags from the identity token, not from configuration; remove Tags.");
+                    Error("Tags", "the Cognito flow cannot set session tags (nor a SourceIdentity): AssumeRoleWithWebIdentity takes them only from the identity token; remove Tags.");
                 }
 
                 break;
             default:
                 Error("Method", $"'{profile.Method}' is not AssumeRole, FederationToken or Cognito.");
                 break;
+        }
+
+        if (profile.AllowGuestIdentities && (profile.Method != SigninMethod.Cognito || profile.DeveloperProviderName is not null))
+        {
+            Error("AllowGuestIdentities", "only applies to a Cognito profile without DeveloperProviderName; remove it.");
         }
 
         SessionPolicyRules.Check(Error, profile, partition);
@@ -97,6 +102,12 @@ internal static partial class AwsProfileRules
         if (profile.DeveloperProviderName is { } provider && !DeveloperProviderPattern().IsMatch(provider))
         {
             error("DeveloperProviderName", "must be 1-128 characters of letters, digits and _.- (as configured on the pool).");
+        }
+        else if (profile.DeveloperProviderName is null && !profile.AllowGuestIdentities)
+        {
+            error("DeveloperProviderName", "is not set, so this profile uses Cognito guest identities: anyone who knows the identity pool id "
+                + "(it is public) gets the same credentials without the bot, bypassing allow-list, approval, rate limit and audit. "
+                + "Set DeveloperProviderName (developer-authenticated identities), or AllowGuestIdentities: true to accept that.");
         }
     }
 

@@ -8,9 +8,10 @@ namespace ChatOpsSignin.Core.Credentials;
 /// The one mapping from a chat handle to the names AWS records (RoleSessionName, SourceIdentity, GetFederationToken Name).
 /// <list type="number">
 /// <item>Latin letters with diacritics and full-width ASCII fold to ASCII (<see cref="LatinFold"/>): "José" → "Jose", "ｆｕｌｌ" → "full".</item>
-/// <item>Keep ASCII letters, digits and <c>_ + = , . @ -</c>; whitespace and any other character become '.'; runs of '.' collapse; '.' trimmed at the ends.</item>
+/// <item>Keep ASCII letters, digits and <c>_ = , . @ -</c>; '+' (also a folded full-width '＋') becomes '-'; whitespace and any other character become '.'; runs of '.' collapse; '.' trimmed at the ends.</item>
 /// <item>An empty result becomes "user"; a name starting with "aws:" cannot arise (':' is never kept).</item>
-/// <item>Always append '+' and 6 base32 characters of SHA-256(user key), so two users whose handles map alike never share a session name.</item>
+/// <item>Always append '+' and 6 base32 characters of SHA-256(user key), so two users whose handles map alike never share a session name.
+/// '+' is the bot's separator alone: a handle "alice+k3vq7a" cannot pass for alice's session ("alice-k3vq7a+…").</item>
 /// <item>Truncate the handle part so the whole fits 64 characters (32 for GetFederationToken).</item>
 /// </list>
 /// AWS pattern: <c>[\w+=,.@-]{2,64}</c>, see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html.
@@ -36,11 +37,12 @@ public static class SessionNames
         var builder = new StringBuilder();
         foreach (var c in handle ?? string.Empty)
         {
-            foreach (var folded in IsAllowed(c) ? c.ToString() : LatinFold.Fold(c) ?? ".")
+            foreach (var folded in LatinFold.Fold(c) ?? c.ToString())
             {
-                if (folded != '.' || (builder.Length > 0 && builder[^1] != '.'))
+                var kept = folded == '+' ? '-' : IsAllowed(folded) ? folded : '.';
+                if (kept != '.' || (builder.Length > 0 && builder[^1] != '.'))
                 {
-                    builder.Append(folded);
+                    builder.Append(kept);
                 }
             }
         }
@@ -66,5 +68,5 @@ public static class SessionNames
     }
 
     private static bool IsAllowed(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '+' or '=' or ',' or '@' or '-';
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '=' or ',' or '@' or '-';
 }

@@ -39,4 +39,11 @@ public sealed class ProfileOptions
 
     /// <summary>Cognito: developer provider name; absent means guest (unauthenticated) identities.</summary>
     public string? DeveloperProviderName { get; set; }
+
+    /// <summary>
+    /// Cognito without <see cref="DeveloperProviderName"/>: the admin accepts guest identities. Anyone who knows the
+    /// (public) identity pool id can get the same credentials without the bot, so allow-list, approval, rate limit and
+    /// audit do not protect the role. Without it such a profile is refused at start-up.
+    /// </summary>
+    public bool AllowGuestIdentities { get; set; }
 }

@@ -43,6 +43,9 @@ public sealed partial class WorkPump(
     /// <summary>Runs an item this replica holds, in a place taken with <see cref="TryReserve"/>.</summary>
     public void RunReserved(LeasedWork leased) => ready.Writer.TryWrite(leased);
 
+    /// <summary>Takes one item waiting to run, for tests and the CLI that drive the driver themselves.</summary>
+    internal bool TryTakeReady([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LeasedWork leased) => ready.Reader.TryRead(out leased);
+
     /// <summary>Something became due (a decision here): look in the store now rather than at the next poll.</summary>
     public void Ring() => doorbell.Writer.TryWrite(true);
 

@@ -4,60 +4,27 @@ using ChatOpsSignin.Aws.Checks;
 namespace ChatOpsSignin.Cli;
 
 /// <summary>
-/// <c>check [--offline]</c>: validates the configuration and reports every profile by name; unless offline, calls
-/// GetCallerIdentity and assumes each profile's role once (15 minutes) to prove trust policy and ExternalId.
+/// <c>check [--offline] [--json]</c>: validates the configuration and reports every profile by name; unless offline, calls
+/// GetCallerIdentity and issues each profile's credentials once (15 minutes) to prove trust policy and ExternalId.
+/// The report is the only thing on stdout; exit code 2 for configuration errors, 4 when only AWS refused.
 /// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
         var offline = new Option<bool>("--offline") { Description = "Only validate the configuration; make no AWS call" };
-        var command = new Command("check", "Validate the configuration and report per profile what users will get") { offline };
+        var json = new Option<bool>("--json") { Description = "The report as one JSON object, for scripts" };
+        var command = new Command("check", "Validate the configuration and report per profile what users will get") { offline, json };
         command.SetAction(async (parsed, ct) =>
         {
             using var host = context.BuildHost();
             var report = await host.Services.GetRequiredService<ProfileCheck>().RunAsync(!parsed.GetValue(offline), ct);
-            await WriteAsync(context.Out, report);
-            return report.Passed ? ExitCodes.Ok : ExitCodes.Configuration;
+            await (parsed.GetValue(json) ? CheckReportJson.WriteAsync(context.Out, report) : CheckReportText.WriteAsync(context.Out, report));
+            return ExitCode(report);
         });
         return command;
     }
 
-    private static async Task WriteAsync(TextWriter output, ProfileCheckReport report)
-    {
-        foreach (var error in report.ConfigurationErrors)
-        {
-            await output.WriteLineAsync($"configuration error: {error}");
-        }
-
-        var broker = report.Broker;
-        if (broker.Problem is not null)
-        {
-            await output.WriteLineAsync($"broker: FAILED {broker.Problem}");
-        }
-        else if (broker.Resolved)
-        {
-            var kind = broker.IsTemporary ? "temporary credentials (role chaining rules apply)" : "long-term keys";
-            await output.WriteLineAsync($"broker: {broker.CallerArn} ({kind} from {broker.Source})");
-        }
-
-        foreach (var profile in report.Profiles)
-        {
-            var state = profile.Passed ? "ok" : "FAILED";
-            var credentials = profile.Credentials switch
-            {
-                ProfileCheckState.Passed => $"; credentials issued as {profile.Detail}",
-                ProfileCheckState.Failed => $"; credentials refused ({profile.FailureCode}): {profile.Detail}",
-                _ => string.Empty,
-            };
-            await output.WriteLineAsync(
-                $"{profile.Profile}: {state} ({profile.Method}); console session {profile.ConsoleSession:g}: {profile.SessionWhy}{credentials}");
-            foreach (var error in profile.ConfigurationErrors)
-            {
-                await output.WriteLineAsync($"  {error}");
-            }
-        }
-
-        await output.WriteLineAsync(report.Passed ? "check passed" : "check FAILED");
-    }
+    private static int ExitCode(ProfileCheckReport report) =>
+        report.Passed ? ExitCodes.Ok : report.HasConfigurationErrors ? ExitCodes.Configuration : ExitCodes.AwsFailure;
 }

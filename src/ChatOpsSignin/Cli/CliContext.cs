@@ -1,13 +1,14 @@
 using ChatOpsSignin.Aws;
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsSignin.Cli;
 
 /// <summary>
 /// Where a verb writes, and how it builds its services: the bot's own configuration (appsettings.json,
-/// environment, <c>--Key=Value</c> is not used here) with the core, storage and AWS rooms, logging to stderr only.
+/// environment, <c>--Key=Value</c> is not used here) with the core, storage and AWS rooms, logging warnings to stderr only.
 /// Tests pass extra configuration and service overrides.
 /// </summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? overrides)
@@ -26,9 +27,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        // stdout is the verb's output (a URL, a report, JSON): logs go to stderr, warnings and worse only, whatever the
+        // Logging section says (PostConfigure runs after it, also on reload).
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole();
+        builder.Services.PostConfigure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Clear();
+            o.MinLevel = LogLevel.Warning;
+        });
         builder.Services
             .AddSigninCore(builder.Configuration)
             .AddStorage(builder.Configuration)

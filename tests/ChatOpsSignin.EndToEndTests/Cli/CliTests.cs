@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatOpsSignin.EndToEndTests.Hosting;
 using ChatOpsSignin.StandIns.Aws;
 
@@ -96,8 +97,9 @@ public sealed class CliTests : IAsyncLifetime
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Profiles:broken:RoleArn", output, StringComparison.Ordinal);
-        Assert.Contains("dev: ok", output, StringComparison.Ordinal);
-        Assert.Contains("check FAILED", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^✓ dev +AssumeRole +2h ", output);
+        Assert.Matches(@"(?m)^✗ broken +AssumeRole +1h +fix: Profiles:broken:RoleArn: 'not-an-arn' is not a role ARN", output);
+        Assert.Contains("check FAILED: 1 of 2 profile(s) failed", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,9 +108,82 @@ public sealed class CliTests : IAsyncLifetime
         var (exitCode, output, error) = await CliProcess.RunAsync(Environment(), "check");
 
         Assert.True(exitCode == 0, output + error);
-        Assert.Contains("broker: " + AwsStandIn.BrokerUserArn, output, StringComparison.Ordinal);
-        Assert.Contains("dev: ok (AssumeRole); console session 2:00:00", output, StringComparison.Ordinal);
+        Assert.Contains("✓ broker: " + AwsStandIn.BrokerUserArn, output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^✓ dev +AssumeRole +2h +long-term broker keys", output);
+        Assert.Contains("check passed", output, StringComparison.Ordinal);
         Assert.Equal(1, aws.Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task Check_Json_Gives_The_Report_To_Scripts()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(
+            Environment(("Profiles__broken__RoleArn", "not-an-arn"), ("Profiles__broken__Allow__0", "slack:T1/U1")), "check", "--json");
+
+        Assert.True(exitCode == 2, output + error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("passed").GetBoolean());
+        Assert.False(root.GetProperty("offline").GetBoolean());
+        Assert.Equal(AwsStandIn.BrokerUserArn, root.GetProperty("broker").GetProperty("arn").GetString());
+        Assert.True(root.GetProperty("broker").GetProperty("ok").GetBoolean());
+        Assert.Equal(0, root.GetProperty("configurationErrors").GetArrayLength());
+        var profiles = root.GetProperty("profiles").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        Assert.Equal(["broken", "dev"], profiles.Keys.Order(StringComparer.Ordinal));
+
+        var dev = profiles["dev"];
+        Assert.True(dev.GetProperty("ok").GetBoolean());
+        Assert.Equal("AssumeRole", dev.GetProperty("method").GetString());
+        Assert.Equal(7200, dev.GetProperty("consoleSessionSeconds").GetInt32());
+        Assert.Equal("Passed", dev.GetProperty("credentials").GetString());
+        Assert.StartsWith("arn:aws:sts::111122223333:assumed-role/Dev/", dev.GetProperty("principalArn").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, dev.GetProperty("fix").GetArrayLength());
+
+        var broken = profiles["broken"];
+        Assert.False(broken.GetProperty("ok").GetBoolean());
+        Assert.Equal("Skipped", broken.GetProperty("credentials").GetString());
+        Assert.StartsWith("Profiles:broken:RoleArn:", broken.GetProperty("fix")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Exits_Non_Zero_And_Says_What_To_Fix_When_Aws_Refuses_A_Profile()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(Environment(("Profiles__dev__ExternalId", "not-the-right-one")), "check");
+
+        Assert.True(exitCode == 4, output + error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("✗ dev ", StringComparison.Ordinal));
+        Assert.Contains("AssumeRole", line, StringComparison.Ordinal);
+        Assert.Contains("fix: access_denied:", line, StringComparison.Ordinal);
+        Assert.Contains("Profiles:dev:ExternalId", line, StringComparison.Ordinal);
+        Assert.Contains("check FAILED", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Keeps_Log_Lines_Off_Stdout_Whatever_The_Logging_Configuration()
+    {
+        // An AWS refusal makes the issuer log a warning; the admin's configuration asks for everything, on stdout.
+        var (exitCode, output, error) = await CliProcess.RunAsync(
+            Environment(("Profiles__dev__ExternalId", "not-the-right-one"), ("Logging__LogLevel__Default", "Trace"),
+                ("Logging__Console__LogToStandardErrorThreshold", "None")),
+            "check");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("warn: ChatOpsSignin.Aws.Credentials.AssumeRoleIssuer", error, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^(info|dbug|trce): ", error);
+        Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line =>
+            Assert.Matches(@"^(✓ |✗ |  ⚠ |check (passed|FAILED))", line));
+    }
+
+    [Fact]
+    public async Task Check_Offline_Validates_Without_Calling_Aws()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(Environment(), "check", "--offline");
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Matches(@"(?m)^✓ dev +AssumeRole +2h ", output);
+        Assert.Contains("--offline", output, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+        Assert.Equal(0, aws.Calls("GetCallerIdentity"));
     }
 
     [Fact]

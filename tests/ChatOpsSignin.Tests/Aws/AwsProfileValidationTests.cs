@@ -119,8 +119,35 @@ public sealed class AwsProfileValidationTests
         settings["Profiles:p:ExternalId"] = "ext-123";
         var errors = Validate(settings);
         Assert.Contains(errors, e => e.StartsWith("Profiles:p:RoleArn: is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Profiles:p:Tags: Cognito sessions take their tags", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Profiles:p:Tags: the Cognito flow cannot set session tags", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Profiles:p:ExternalId: is not used by Method Cognito", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cognito_Guest_Identities_Are_Refused_Unless_The_Profile_Allows_Them()
+    {
+        var settings = Valid("Cognito");
+        Assert.Contains(Validate(settings), e => e.StartsWith("Profiles:p:DeveloperProviderName: is not set, so this profile uses Cognito guest identities", StringComparison.Ordinal)
+            && e.Contains("AllowGuestIdentities: true", StringComparison.Ordinal)
+            && e.Contains("bypassing allow-list, approval, rate limit and audit", StringComparison.Ordinal));
+
+        settings["Profiles:p:AllowGuestIdentities"] = "true";
+        Assert.Empty(Validate(settings));
+
+        settings["Profiles:p:AllowGuestIdentities"] = null;
+        settings["Profiles:p:DeveloperProviderName"] = "login.chatops";
+        Assert.Empty(Validate(settings));
+    }
+
+    [Theory]
+    [InlineData("AssumeRole", null)]
+    [InlineData("Cognito", "login.chatops")]
+    public void AllowGuestIdentities_Is_Refused_Where_There_Are_No_Guests(string method, string? provider)
+    {
+        var settings = Valid(method);
+        settings["Profiles:p:DeveloperProviderName"] = provider;
+        settings["Profiles:p:AllowGuestIdentities"] = "true";
+        Assert.Contains(Validate(settings), e => e.StartsWith("Profiles:p:AllowGuestIdentities: only applies to a Cognito profile without DeveloperProviderName", StringComparison.Ordinal));
     }
 
     [Fact]

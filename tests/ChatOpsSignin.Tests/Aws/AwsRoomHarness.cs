@@ -67,6 +67,7 @@ internal sealed class AwsRoomHarness : IAsyncDisposable
         ["Profiles:cognito-guest:Method"] = "Cognito",
         ["Profiles:cognito-guest:IdentityPoolId"] = GuestPool,
         ["Profiles:cognito-guest:RoleArn"] = CognitoRole,
+        ["Profiles:cognito-guest:AllowGuestIdentities"] = "true",
         ["Profiles:cognito-guest:Allow:0"] = "slack:T0123/U0456",
         ["Profiles:cognito-dev:Method"] = "Cognito",
         ["Profiles:cognito-dev:IdentityPoolId"] = DeveloperPool,

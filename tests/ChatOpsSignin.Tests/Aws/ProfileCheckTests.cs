@@ -37,6 +37,23 @@ public sealed class ProfileCheckTests
     }
 
     [Fact]
+    public async Task Check_With_Unusable_Broker_Credentials_Fails_Every_Valid_Profile_And_Says_Why()
+    {
+        await using var room = await AwsRoomHarness.StartAsync(credentials: s => new Amazon.Runtime.BasicAWSCredentials(s.BrokerAccessKeyId, "wrong"));
+        var report = await room.Check.RunAsync(callAws: true, CancellationToken.None);
+
+        Assert.False(report.Passed);
+        Assert.False(report.HasConfigurationErrors);
+        Assert.NotNull(report.Broker.Problem);
+        Assert.All(report.Profiles, p =>
+        {
+            Assert.Equal("broker_unavailable", p.FailureCode);
+            Assert.StartsWith("broker_unavailable: the broker's AWS credentials cannot be used", Assert.Single(p.Fixes), StringComparison.Ordinal);
+        });
+        Assert.Empty(room.StandIn.Sessions);
+    }
+
+    [Fact]
     public async Task Check_Without_Aws_Reports_Configuration_Errors_Per_Profile()
     {
         await using var room = await AwsRoomHarness.StartAsync(configure: s =>

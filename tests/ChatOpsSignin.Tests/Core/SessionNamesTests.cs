@@ -21,7 +21,10 @@ public sealed partial class SessionNamesTests
         { "", "user" },
         { "李雷", "user" },
         { "a", "a" },
-        { "first.last+tag@example.com", "first.last+tag@example.com" },
+        { "first.last+tag@example.com", "first.last-tag@example.com" },
+        { "alice+k3vq7a", "alice-k3vq7a" },
+        { "c＋＋", "c--" },
+        { "ｆｕｌｌ：ｗｉｄｔｈ（x）", "full.width.x" },
         { "aws:admin", "aws.admin" },
         { "x/y:z\\w", "x.y.z.w" },
         { "under_score=eq,comma-dash", "under_score=eq,comma-dash" },
@@ -64,6 +67,16 @@ public sealed partial class SessionNamesTests
 
         Assert.NotEqual(slack.RoleSessionName, teams.RoleSessionName);
         Assert.NotEqual(slack.RoleSessionName[^6..], clash.RoleSessionName[^6..]);
+    }
+
+    [Fact]
+    public void A_Handle_Cannot_Pass_For_Another_Users_Session_Name()
+    {
+        var alice = SessionNames.For(new ChatUser(Alice, "alice")).RoleSessionName;
+        var mallory = SessionNames.For(new ChatUser(ChatUserId.Slack("T0123", "U0666"), alice)).RoleSessionName;
+
+        Assert.False(mallory.StartsWith(alice, StringComparison.Ordinal), mallory);
+        Assert.Equal(1, mallory.Count(c => c == '+'));
     }
 
     [Fact]

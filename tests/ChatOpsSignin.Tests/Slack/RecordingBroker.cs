@@ -7,6 +7,9 @@ namespace ChatOpsSignin.Tests.Slack;
 /// <summary>The core's front door as the Slack edge sees it: records every call, answers decisions as scripted.</summary>
 internal sealed class RecordingBroker : ISigninBroker
 {
+    /// <summary>What the front door answers a submission (busy, to test the edge's refusal).</summary>
+    public SubmitResult Result { get; set; } = SubmitResult.Accepted;
+
     private readonly TaskCompletionSource<SigninRequest> firstSubmit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<SigninRequest> Submitted { get; } = new();
@@ -22,11 +25,11 @@ internal sealed class RecordingBroker : ISigninBroker
 
     public Task<SigninRequest> FirstSubmit => firstSubmit.Task;
 
-    public ValueTask SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
+    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
     {
         Submitted.Enqueue(request);
         firstSubmit.TrySetResult(request);
-        return ValueTask.CompletedTask;
+        return Task.FromResult(Result);
     }
 
     public Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken)

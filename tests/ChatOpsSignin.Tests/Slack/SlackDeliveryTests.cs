@@ -1,8 +1,8 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Outcomes;
-using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.StandIns.Slack;
+using ChatOpsSignin.Tests.Core.Flow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,6 +16,14 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     private ServiceProvider services = null!;
 
     private IChatDelivery Delivery => services.GetRequiredService<IChatDelivery>();
+
+    /// <summary>A request whose command's response_url this process holds (in memory only, never in the store).</summary>
+    private ChatOpsSignin.Core.Requests.SigninRequest Remembered(Uri responseUrl)
+    {
+        var request = SlackSamples.Request();
+        services.GetRequiredService<ChatOpsSignin.Slack.Delivery.ResponseUrls>().Remember(request.Id, responseUrl.AbsoluteUri);
+        return request;
+    }
 
     private static string Dm => SlackStandIn.DirectMessageChannel(SlackSamples.Requester);
 
@@ -36,7 +44,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Link_Goes_To_The_Requesters_Dm_Without_Unfurling()
     {
-        var delivery = SlackSamples.Link(SlackSamples.Request(standIn.NewResponseUrl()));
+        var delivery = SlackSamples.Link(Remembered(standIn.NewResponseUrl()));
 
         var messageRef = await Delivery.DeliverLinkAsync(delivery, CancellationToken.None);
 
@@ -56,7 +64,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         var messageRef = await Delivery.DeliverLinkAsync(SlackSamples.Link(request), CancellationToken.None);
         var record = new IssuedLinkRecord(request.Id, request.Platform, request.Requester.Id, request.Profile, messageRef, SlackSamples.Now, SlackSamples.Now.AddMinutes(15));
 
-        await Delivery.ExpireLinkAsync(record, CancellationToken.None);
+        await Delivery.RemoveLinkAsync(record, CancellationToken.None);
 
         var message = Assert.Single(standIn.Messages);
         Assert.Equal(1, message.Updates);
@@ -71,7 +79,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         var record = new IssuedLinkRecord(request.Id, request.Platform, request.Requester.Id, request.Profile,
             $$"""{"channel":"{{SlackSamples.ApprovalChannel}}","ts":"1.2"}""", SlackSamples.Now, SlackSamples.Now.AddMinutes(15));
 
-        await Delivery.ExpireLinkAsync(record, CancellationToken.None);
+        await Delivery.RemoveLinkAsync(record, CancellationToken.None);
 
         Assert.Equal("message_not_found", standIn.Calls.Single(c => c.Method == "chat.update").Error);
     }
@@ -82,7 +90,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         var responseUrl = standIn.NewResponseUrl();
         var failure = new SigninFailure("not_allowed", "Ask an admin to add you.", "admin");
 
-        await Delivery.NotifyRequesterAsync(SlackSamples.Request(responseUrl), new RequesterNotice.Refused(failure), CancellationToken.None);
+        await Delivery.NotifyRequesterAsync(Remembered(responseUrl), new RequesterNotice.Refused(failure), CancellationToken.None);
 
         var post = Assert.Single(standIn.ResponsesTo(responseUrl));
         Assert.Equal("ephemeral", post.ResponseType);
@@ -94,7 +102,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     public async Task Notice_Falls_Back_To_Dm_When_The_Response_Url_Is_Past_30_Minutes()
     {
         var responseUrl = standIn.NewResponseUrl();
-        var request = SlackSamples.Request(responseUrl);
+        var request = Remembered(responseUrl);
         time.Advance(TimeSpan.FromMinutes(31));
 
         await Delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), CancellationToken.None);
@@ -107,7 +115,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     public async Task Notice_Falls_Back_To_Dm_When_Slack_Refuses_The_Response_Url()
     {
         var responseUrl = standIn.NewResponseUrl();
-        var request = SlackSamples.Request(responseUrl);
+        var request = Remembered(responseUrl);
         for (var i = 0; i < SlackStandIn.ResponseUrlMaxUses; i++)
         {
             await Delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, SlackSamples.Now), CancellationToken.None);
@@ -122,7 +130,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Response_Url_Off_Slack_Is_Never_Called()
     {
-        var request = SlackSamples.Request(new Uri("https://attacker.example/collect"));
+        var request = Remembered(new Uri("https://attacker.example/collect"));
 
         await Delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), CancellationToken.None);
 
@@ -132,7 +140,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Decisions_Reach_The_Requester_By_Dm()
     {
-        var request = SlackSamples.Request(standIn.NewResponseUrl());
+        var request = Remembered(standIn.NewResponseUrl());
 
         await Delivery.NotifyRequesterAsync(request, new RequesterNotice.Decided(ApprovalState.Approved, SlackSamples.ApproverUser), CancellationToken.None);
 
@@ -145,7 +153,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     {
         var pending = SlackSamples.Pending(SlackSamples.Request());
 
-        var promptRef = await Delivery.PostApprovalPromptAsync(pending, new ApprovalOptions { SlackChannel = SlackSamples.ApprovalChannel }, CancellationToken.None);
+        var promptRef = await Delivery.PostApprovalPromptAsync(pending, SlackSamples.ApprovalChannel, CancellationToken.None);
         var prompt = Assert.Single(standIn.MessagesIn(SlackSamples.ApprovalChannel));
         Assert.Contains("\"action_id\":\"approve\"", prompt.BlocksJson, StringComparison.Ordinal);
 
@@ -157,14 +165,4 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         Assert.Contains($"Approved by <@{SlackSamples.Approver}>", prompt.Rendered, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Approval_Without_A_Slack_Channel_Names_The_Missing_Key()
-    {
-        var pending = SlackSamples.Pending(SlackSamples.Request());
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Delivery.PostApprovalPromptAsync(pending, new ApprovalOptions { TeamsChannel = "19:x@thread.tacv2" }, CancellationToken.None));
-
-        Assert.Contains("Profiles:prod-readonly:Approval:SlackChannel", error.Message, StringComparison.Ordinal);
-    }
 }

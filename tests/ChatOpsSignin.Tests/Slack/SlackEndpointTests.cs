@@ -40,9 +40,10 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var request = await host.Broker.FirstSubmit.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains(request.Id.Value, reply.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal($"slack:{SlackStandIn.TeamId}/{SlackSamples.Requester}", request.Requester.Id.Key);
-        Assert.Equal("road.runner", request.Requester.Handle);
+        Assert.Equal(SlackSamples.Requester, request.Requester.Handle); // users.info is the driver's first step, not the edge's
         Assert.Equal(("prod-readonly", "INC-42"), (request.Profile, request.Reason));
-        Assert.Equal(responseUrl.AbsoluteUri, ReplyTarget.Parse(request.ReplyTo)!.ResponseUrl);
+        Assert.DoesNotContain("response_url", request.ReplyTo, StringComparison.Ordinal);
+        Assert.DoesNotContain(responseUrl.AbsoluteUri, request.ReplyTo, StringComparison.Ordinal);
     }
 
     [Fact]

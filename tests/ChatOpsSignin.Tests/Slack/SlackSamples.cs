@@ -18,12 +18,12 @@ internal static class SlackSamples
     public static readonly Uri SigninUrl = new("https://signin.aws.amazon.com/federation?Action=login&SigninToken=SECRET-TOKEN&Destination=x");
     public static readonly DateTimeOffset Now = new(2025, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    public static SigninRequest Request(Uri? responseUrl = null, DateTimeOffset? at = null, string? reason = "INC-42 <disk> & full") => new(
+    public static SigninRequest Request(DateTimeOffset? at = null, string? reason = "INC-42 <disk> & full") => new(
         RequestId.New(),
         new ChatUser(ChatUserId.Slack(SlackStandIn.TeamId, Requester), "road.runner"),
         "prod-readonly",
         reason,
-        new ReplyTarget(SlackStandIn.TeamId, Requester, "C0GENERAL", responseUrl?.AbsoluteUri, at ?? Now).ToJson(),
+        new ReplyTarget(SlackStandIn.TeamId, Requester, "C0GENERAL").ToJson(),
         at ?? Now);
 
     public static PendingApproval Pending(SigninRequest request) => new(request, request.RequestedAt.AddMinutes(30), ApprovalState.Pending);

@@ -28,15 +28,18 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task Slash_Command_Envelope_Is_Acked_With_The_Ephemeral_Reply()
     {
         var socket = await standIn.WaitForSocketAsync(1, Timeout);
-        var payload = SlackPayloads.SlashCommandJson(SlackPayloads.SlashCommand(SlackStandIn.TeamId, SlackSamples.Requester, "prod-readonly why", standIn.NewResponseUrl()));
+        var responseUrl = standIn.NewResponseUrl();
+        var payload = SlackPayloads.SlashCommandJson(SlackPayloads.SlashCommand(SlackStandIn.TeamId, SlackSamples.Requester, "prod-readonly why", responseUrl));
 
         var envelopeId = await socket.PushAsync("slash_commands", payload);
         var ack = await standIn.WaitForAsync(_ => socket.AckFor(envelopeId), Timeout);
 
-        Assert.Equal("ephemeral", ack["payload"]!["response_type"]!.GetValue<string>());
+        Assert.Null(ack["payload"]); // acked before the work; the reply follows on the response_url
         var request = await host.Broker.FirstSubmit.WaitAsync(Timeout);
-        Assert.Contains(request.Id.Value, ack["payload"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(("prod-readonly", "why", "road.runner"), (request.Profile, request.Reason, request.Requester.Handle));
+        var reply = await standIn.WaitForAsync(_ => (standIn.ResponsesTo(responseUrl) is [var first, ..] ? first : null), Timeout);
+        Assert.Equal("ephemeral", reply.ResponseType);
+        Assert.Contains(request.Id.Value, reply.Text, StringComparison.Ordinal);
+        Assert.Equal(("prod-readonly", "why"), (request.Profile, request.Reason));
     }
 
     [Fact]
@@ -49,6 +52,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         var ack = await standIn.WaitForAsync(_ => socket.AckFor(envelopeId), Timeout);
 
         Assert.Equal([envelopeId], ack.Select(p => p.Value!.GetValue<string>()));
+        await standIn.WaitForAsync(_ => host.Broker.Decisions.IsEmpty ? null : "decided", Timeout);
         var decision = Assert.Single(host.Broker.Decisions);
         Assert.Equal((new RequestId("req_0a"), false), (decision.Id, decision.Approve));
     }
@@ -75,10 +79,12 @@ public sealed class SocketModeTests : IAsyncLifetime
         first.Drop();
         var second = await standIn.WaitForSocketAsync(2, Timeout);
 
-        var payload = SlackPayloads.SlashCommandJson(SlackPayloads.SlashCommand(SlackStandIn.TeamId, SlackSamples.Requester, "help", null));
+        var responseUrl = standIn.NewResponseUrl();
+        var payload = SlackPayloads.SlashCommandJson(SlackPayloads.SlashCommand(SlackStandIn.TeamId, SlackSamples.Requester, "help", responseUrl));
         var envelopeId = await second.PushAsync("slash_commands", payload);
-        var ack = await standIn.WaitForAsync(_ => second.AckFor(envelopeId), Timeout);
-        Assert.Contains("prod-readonly", ack["payload"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(await standIn.WaitForAsync(_ => second.AckFor(envelopeId), Timeout));
+        var reply = await standIn.WaitForAsync(_ => (standIn.ResponsesTo(responseUrl) is [var first, ..] ? first : null), Timeout);
+        Assert.Contains("prod-readonly", reply.Text, StringComparison.Ordinal);
         Assert.True(standIn.CallCount("apps.connections.open") >= 2);
     }
 

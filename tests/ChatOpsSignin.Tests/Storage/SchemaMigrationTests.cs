@@ -16,7 +16,7 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.True(File.Exists(database.DatabasePath));
         Assert.Equal(SchemaMigrations.Latest, await SchemaMigrator.ReadVersionAsync(connection, null, CancellationToken.None));
         Assert.Equal(
-            ["approvals", "audit_events", "issued_links", "rate_limit_hits"],
+            ["approvals", "audit_events", "issued_link_messages", "rate_limit_hits", "replay_guard", "work_items"],
             await QueryStringsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
     }
 
@@ -34,7 +34,7 @@ public sealed class SchemaMigrationTests : IDisposable
     public async Task Migrating_Again_Is_A_No_Op_And_Keeps_The_Data()
     {
         var first = database.NewReplica();
-        await new ChatOpsSignin.Storage.Approvals.SqliteApprovalStore(first).AddAsync(TempDatabase.Approval("req_1"), CancellationToken.None);
+        await new ChatOpsSignin.Storage.Approvals.SqliteApprovalStore(first).TryAddAsync(TempDatabase.Approval("req_1"), CancellationToken.None);
 
         await using var connection = await database.NewReplica().OpenAsync(CancellationToken.None);
         await SchemaMigrator.MigrateAsync(connection, CancellationToken.None);

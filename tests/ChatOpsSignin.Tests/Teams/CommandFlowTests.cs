@@ -19,8 +19,9 @@ public sealed class CommandFlowTests
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(activity, host.TokenFor(activity))).StatusCode);
 
         var request = Assert.Single(await host.Broker.WaitForSubmissionsAsync(1));
-        Assert.Equal(("teams:tenant-1/aad-alice", "alice@contoso.com", "prod-readonly", "disk full"),
+        Assert.Equal(("teams:tenant-1/aad-alice", "Alice", "prod-readonly", "disk full"),
             (request.Requester.Id.Key, request.Requester.Handle, request.Profile, request.Reason));
+        Assert.Equal("alice@contoso.com", await host.Get<ChatOpsSignin.Core.Delivery.IChatDelivery>().ResolveHandleAsync(request, CancellationToken.None));
         var replyTo = ReplyTarget.Parse(request.ReplyTo);
         Assert.Equal((host.Connector.ServiceUrl, TestActivities.ChannelConversation, "channel", "29:alice", "28:app-id"),
             (replyTo.ServiceUrl, replyTo.ConversationId, replyTo.ConversationType, replyTo.UserId, replyTo.BotId));
@@ -67,10 +68,10 @@ public sealed class CommandFlowTests
     public async Task Cancel_Passes_The_Id_Through_And_Replies()
     {
         await using var host = await TeamsTestHost.StartAsync(time);
-        var activity = TestActivities.Personal(host.Connector.ServiceUrl, "cancel req_xyz");
+        var activity = TestActivities.Personal(host.Connector.ServiceUrl, "cancel req_0abc");
 
         await host.PostAsync(activity, host.TokenFor(activity));
 
-        Assert.Contains("Cancelled req_xyz", (await host.Connector.WaitForAsync(_ => true)).Text, StringComparison.Ordinal);
+        Assert.Contains("Cancelled req_0abc", (await host.Connector.WaitForAsync(_ => true)).Text, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Teams.Commands;
 
 namespace ChatOpsSignin.Tests.Teams;
@@ -18,7 +19,7 @@ public sealed class CommandParserTests
     [MemberData(nameof(ConsoleCommands))]
     public void Console_Command_Is_Parsed_After_Stripping_Mentions(string text, string profile, string? reason)
     {
-        var command = Assert.IsType<TeamsCommand.Console>(CommandParser.Parse(text));
+        var command = Assert.IsType<ChatCommand.Request>(TeamsText.Parse(text));
 
         Assert.Equal(profile, command.Profile);
         Assert.Equal(reason, command.Reason);
@@ -28,16 +29,14 @@ public sealed class CommandParserTests
     [InlineData("help")]
     [InlineData("<at>Bot</at> help")]
     [InlineData(" Help ")]
-    public void Help_Is_Recognised(string text) => Assert.IsType<TeamsCommand.Help>(CommandParser.Parse(text));
+    public void Help_Is_Recognised(string text) => Assert.IsType<ChatCommand.Help>(TeamsText.Parse(text));
 
     [Fact]
-    public void Status_Is_Recognised() => Assert.IsType<TeamsCommand.Status>(CommandParser.Parse("<at>Bot</at> status"));
+    public void Status_Is_Recognised() => Assert.IsType<ChatCommand.Status>(TeamsText.Parse("<at>Bot</at> status"));
 
-    [Theory]
-    [InlineData("cancel req_0a1b2c", "req_0a1b2c")]
-    [InlineData("cancel 19:weird;id@thread", "19:weird;id@thread")]
-    public void Cancel_Keeps_The_Id_Opaque(string text, string id) =>
-        Assert.Equal(id, Assert.IsType<TeamsCommand.Cancel>(CommandParser.Parse(text)).RequestId);
+    [Fact]
+    public void Cancel_Takes_A_Request_Id() =>
+        Assert.Equal("req_0a1b2c", Assert.IsType<ChatCommand.Cancel>(TeamsText.Parse("cancel req_0a1b2c")).RequestId);
 
     [Theory]
     [InlineData("", "Say what you need")]
@@ -45,6 +44,9 @@ public sealed class CommandParserTests
     [InlineData("console", "Which profile?")]
     [InlineData("cancel", "Usage: `cancel")]
     [InlineData("deploy prod", "I don't know 'deploy'")]
+    [InlineData("cancel 19:weird;id@thread", "Usage: `cancel")]
+    [InlineData("console prod/readonly", "A profile name is letters")]
+    [InlineData("console help", "a profile cannot be called help")]
     public void Unknown_Input_Says_What_Was_Wrong(string text, string expected) =>
-        Assert.Contains(expected, Assert.IsType<TeamsCommand.Unknown>(CommandParser.Parse(text)).Problem, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.IsType<ChatCommand.Invalid>(TeamsText.Parse(text)).Problem, StringComparison.Ordinal);
 }

@@ -1,7 +1,7 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Identity;
-using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Tests.Core.Flow;
 using ChatOpsSignin.StandIns.Teams;
 using ChatOpsSignin.Teams.Connector;
 using ChatOpsSignin.Teams.Delivery;
@@ -24,7 +24,12 @@ public sealed class DeliveryTests
 
         var messageRef = await delivery.DeliverLinkAsync(TestLinks.Delivery(request, time.GetUtcNow()), CancellationToken.None);
 
-        var sent = Assert.Single(host.Connector.Activities);
+        Assert.Equal(2, host.Connector.Activities.Count);
+        var placeholder = host.Connector.Activities[0];
+        Assert.Equal("POST", placeholder.Method);
+        Assert.DoesNotContain("SigninToken", placeholder.Json, StringComparison.Ordinal);
+        var sent = host.Connector.Activities[1];
+        Assert.Equal(("PUT", placeholder.ActivityId), (sent.Method, sent.ActivityId));
         Assert.Equal(BotConnectorStandIn.PersonalConversationId(Alice), sent.ConversationId);
         var card = Assert.Single(sent.Cards).ToJsonString();
         Assert.Contains("Open AWS console", card, StringComparison.Ordinal);
@@ -43,7 +48,7 @@ public sealed class DeliveryTests
         var request = TestLinks.Request(PersonalReplyTo(host), time.GetUtcNow());
         var messageRef = await delivery.DeliverLinkAsync(TestLinks.Delivery(request, time.GetUtcNow()), CancellationToken.None);
 
-        await delivery.ExpireLinkAsync(
+        await delivery.RemoveLinkAsync(
             new IssuedLinkRecord(request.Id, ChatPlatform.Teams, request.Requester.Id, request.Profile, messageRef, time.GetUtcNow(), time.GetUtcNow().AddMinutes(15)),
             CancellationToken.None);
 
@@ -118,7 +123,7 @@ public sealed class DeliveryTests
         var delivery = host.Get<IChatDelivery>();
         var pending = new PendingApproval(TestLinks.Request(PersonalReplyTo(host), time.GetUtcNow(), "prod-admin"), time.GetUtcNow().AddMinutes(30), ApprovalState.Pending);
 
-        var promptRef = await delivery.PostApprovalPromptAsync(pending, new ApprovalOptions { TeamsChannel = "19:approvals@thread.tacv2" }, CancellationToken.None);
+        var promptRef = await delivery.PostApprovalPromptAsync(pending, "19:approvals@thread.tacv2", CancellationToken.None);
         var bob = new ChatUser(ChatUserId.Teams(TestActivities.Tenant, "aad-bob"), "bob@contoso.com");
         await delivery.UpdateApprovalPromptAsync(pending with { State = ApprovalState.Approved, DecidedBy = bob, DecidedAt = time.GetUtcNow(), PromptRef = promptRef }, CancellationToken.None);
 

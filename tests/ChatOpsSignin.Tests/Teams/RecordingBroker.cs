@@ -8,6 +8,9 @@ namespace ChatOpsSignin.Tests.Teams;
 /// <summary>An in-test <see cref="ISigninBroker"/>: records what the Teams edge hands over and answers decisions from a script.</summary>
 internal sealed class RecordingBroker : ISigninBroker
 {
+    /// <summary>What the front door answers a submission (busy, to test the edge's refusal).</summary>
+    public SubmitResult Result { get; set; } = SubmitResult.Accepted;
+
     private readonly List<SigninRequest> submitted = [];
     private readonly List<TaskCompletionSource> waiters = [];
 
@@ -29,7 +32,7 @@ internal sealed class RecordingBroker : ISigninBroker
         }
     }
 
-    public ValueTask SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
+    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
     {
         List<TaskCompletionSource> wake;
         lock (submitted)
@@ -40,7 +43,7 @@ internal sealed class RecordingBroker : ISigninBroker
         }
 
         wake.ForEach(w => w.TrySetResult());
-        return ValueTask.CompletedTask;
+        return Task.FromResult(Result);
     }
 
     /// <summary>Waits (woken by each submission, no timers) until <paramref name="count"/> requests were submitted.</summary>

@@ -3,7 +3,6 @@ using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
-using ChatOpsSignin.Core.Flow;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -124,7 +123,7 @@ public sealed class ApprovalFlowTests : IDisposable
         await bot.SubmitAndRunAsync(request);
 
         time.Advance(TimeSpan.FromMinutes(31));
-        await bot.Get<ExpirySweeper>().SweepAsync(CancellationToken.None);
+        await bot.RunQueuedAsync();
         await bot.RunQueuedAsync();
         var late = await bot.Broker.DecideAsync(request.Id, CoreHarness.User(CoreHarness.Lead), true, CancellationToken.None);
 
@@ -156,15 +155,14 @@ public sealed class ApprovalFlowTests : IDisposable
     {
         await using var bot = new CoreHarness(database.DatabasePath, time);
         await bot.SubmitAndRunAsync(bot.NewRequest("dev"));
-        var sweeper = bot.Get<ExpirySweeper>();
 
         time.Advance(TimeSpan.FromMinutes(14));
-        await sweeper.SweepAsync(CancellationToken.None);
+        await bot.RunQueuedAsync();
         Assert.Empty(bot.Delivery.Expired);
 
         time.Advance(TimeSpan.FromMinutes(2));
-        await sweeper.SweepAsync(CancellationToken.None);
-        await sweeper.SweepAsync(CancellationToken.None);
+        await bot.RunQueuedAsync();
+        await bot.RunQueuedAsync();
         Assert.Single(bot.Delivery.Expired);
     }
 
@@ -178,7 +176,7 @@ public sealed class ApprovalFlowTests : IDisposable
 
         time.Advance(TimeSpan.FromMinutes(16));
         await using var after = new CoreHarness(database.DatabasePath, time);
-        await after.Get<ExpirySweeper>().SweepAsync(CancellationToken.None);
+        await after.RunQueuedAsync();
 
         Assert.Single(after.Delivery.Expired);
     }
@@ -192,7 +190,7 @@ public sealed class ApprovalFlowTests : IDisposable
         await bot.Broker.DecideAsync(request.Id, CoreHarness.User(CoreHarness.Lead, "lead"), true, CancellationToken.None);
         await bot.RunQueuedAsync();
         time.Advance(TimeSpan.FromMinutes(16));
-        await bot.Get<ExpirySweeper>().SweepAsync(CancellationToken.None);
+        await bot.RunQueuedAsync();
 
         var trail = (await bot.Get<IAuditLog>().QueryAsync(new AuditQuery(), CancellationToken.None))
             .Where(e => e.RequestId == request.Id).ToList();

@@ -1,9 +1,9 @@
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
-using ChatOpsSignin.Core.Flow;
 using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,8 +55,7 @@ internal sealed class CoreHarness : IAsyncDisposable
             .AddStorageRoom(configuration)
             .AddSingleton<IChatDelivery>(Delivery)
             .AddSingleton<ICredentialIssuer>(Aws)
-            .AddSingleton<IConsoleLinkFactory>(Aws)
-            .AddSingleton<ExpirySweeper>();
+            .AddSingleton<IConsoleLinkFactory>(Aws);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
@@ -77,20 +76,39 @@ internal sealed class CoreHarness : IAsyncDisposable
     public static ChatOpsSignin.Core.Identity.ChatUser User(string key, string handle = "someone") =>
         new(ChatOpsSignin.Core.Identity.ChatUserId.Parse(key), handle);
 
-    /// <summary>Submits and runs the queued work to completion, as the worker would.</summary>
+    /// <summary>Submits and runs the work to completion, as the pump would.</summary>
     public async Task SubmitAndRunAsync(SigninRequest request)
     {
-        await Broker.SubmitAsync(request, CancellationToken.None);
+        Assert.Equal(SubmitResult.Accepted, await Broker.SubmitAsync(request, CancellationToken.None));
         await RunQueuedAsync();
     }
 
+    /// <summary>Runs what this replica accepted, then whatever is due in the store, until nothing is due now.</summary>
     public async Task RunQueuedAsync()
     {
-        var queue = Get<SigninQueue>();
-        var flow = Get<SigninFlow>();
-        while (queue.TryRead(out var work))
+        var pump = Get<WorkPump>();
+        var driver = Get<RequestDriver>();
+        while (pump.TryTakeReady(out var ready))
         {
-            await flow.RunAsync(work, CancellationToken.None);
+            await RunAsync(pump, driver, ready);
+        }
+
+        var now = Time.GetUtcNow();
+        foreach (var leased in await Get<IWorkStore>().LeaseDueAsync(pump.Owner, now, now.AddMinutes(1), 1000, CancellationToken.None))
+        {
+            await driver.RunAsync(leased, CancellationToken.None);
+        }
+    }
+
+    private static async Task RunAsync(WorkPump pump, RequestDriver driver, LeasedWork leased)
+    {
+        try
+        {
+            await driver.RunAsync(leased, CancellationToken.None);
+        }
+        finally
+        {
+            pump.Unreserve();
         }
     }
 

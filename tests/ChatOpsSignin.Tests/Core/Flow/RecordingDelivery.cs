@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Identity;
-using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Requests;
 
 namespace ChatOpsSignin.Tests.Core.Flow;
@@ -25,7 +25,21 @@ internal sealed class RecordingDelivery : IChatDelivery
     /// <summary>When set, delivering a link fails like a platform refusing the DM would.</summary>
     public Exception? FailDelivery { get; set; }
 
-    public Task<string> DeliverLinkAsync(LinkDelivery delivery, CancellationToken cancellationToken)
+    public ConcurrentQueue<string> Handles { get; } = new();
+
+    /// <summary>When set, removing a link fails like an edit of a message the user deleted would.</summary>
+    public Func<IssuedLinkRecord, Exception?> FailRemoval { get; set; } = _ => null;
+
+    public Task<string> ResolveHandleAsync(SigninRequest request, CancellationToken cancellationToken)
+    {
+        Handles.Enqueue(request.Requester.Handle);
+        return Task.FromResult(request.Requester.Handle);
+    }
+
+    public Task<string> OpenLinkSlotAsync(SigninRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult($"dm:{request.Requester.Id.User}");
+
+    public Task<string> ShowLinkAsync(string slot, LinkDelivery delivery, CancellationToken cancellationToken)
     {
         if (FailDelivery is { } failure)
         {
@@ -33,11 +47,21 @@ internal sealed class RecordingDelivery : IChatDelivery
         }
 
         Links.Enqueue(delivery);
-        return Task.FromResult($"dm:{delivery.Request.Id}");
+        return Task.FromResult($"{slot}:{delivery.Request.Id}");
     }
 
-    public Task ExpireLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> FindShownLinksAsync(string slot, SigninRequest request, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task AbandonLinkSlotAsync(string slot, SigninRequest request, SigninFailure failure, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RemoveLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
+        if (FailRemoval(record) is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
         Expired.Enqueue(record);
         return Task.CompletedTask;
     }
@@ -48,10 +72,10 @@ internal sealed class RecordingDelivery : IChatDelivery
         return Task.CompletedTask;
     }
 
-    public Task<string> PostApprovalPromptAsync(PendingApproval approval, ApprovalOptions options, CancellationToken cancellationToken)
+    public Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken)
     {
         Prompts.Enqueue(approval);
-        return Task.FromResult($"{options.SlackChannel}:{approval.Request.Id}");
+        return Task.FromResult($"{channel}:{approval.Request.Id}");
     }
 
     public Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class SigninFlowTests : IDisposable
         Assert.Contains(trail, e => e.Type == AuditEventType.Error && e.Code == "delivery_failed");
         Assert.DoesNotContain(trail, e => e.Type == AuditEventType.LinkDelivered);
         time.Advance(TimeSpan.FromMinutes(16));
-        await bot.Get<ChatOpsSignin.Core.Flow.ExpirySweeper>().SweepAsync(CancellationToken.None);
+        await bot.RunQueuedAsync();
         Assert.Empty(bot.Delivery.Expired);
     }
 }

@@ -1,18 +1,17 @@
-using ChatOpsSignin.Storage.Policy;
 using static ChatOpsSignin.Tests.Storage.TempDatabase;
 
-namespace ChatOpsSignin.Tests.Storage;
 
-public sealed class SqliteRateLimitStoreTests : IDisposable
+namespace ChatOpsSignin.Tests.Storage.Conformance;
+
+public abstract partial class StoreConformance
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    private readonly TempDatabase database = new();
 
     [Fact]
     public async Task The_Limit_Holds_In_The_Window_And_Frees_Up_As_Hits_Age_Out()
     {
-        var store = new SqliteRateLimitStore(database.NewReplica());
+        var store = NewReplica().RateLimits;
         var key = "slack:T1/U1|prod-readonly";
 
         for (var i = 0; i < 3; i++)
@@ -30,7 +29,7 @@ public sealed class SqliteRateLimitStoreTests : IDisposable
     [Fact]
     public async Task Keys_Are_Counted_Separately()
     {
-        var store = new SqliteRateLimitStore(database.NewReplica());
+        var store = NewReplica().RateLimits;
 
         Assert.True(await store.TryAcquireAsync("slack:T1/U1|a", T0, Window, 1, CancellationToken.None));
         Assert.True(await store.TryAcquireAsync("slack:T1/U1|b", T0, Window, 1, CancellationToken.None));
@@ -40,7 +39,7 @@ public sealed class SqliteRateLimitStoreTests : IDisposable
     [Fact]
     public async Task Concurrent_Hits_On_Two_Replicas_Never_Exceed_The_Limit()
     {
-        var replicas = new[] { new SqliteRateLimitStore(database.NewReplica()), new SqliteRateLimitStore(database.NewReplica()) };
+        var replicas = new[] { NewReplica().RateLimits, NewReplica().RateLimits };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             replicas[i % 2].TryAcquireAsync("slack:T1/U1|prod", T0.AddSeconds(i), Window, 5, CancellationToken.None))));
@@ -48,5 +47,16 @@ public sealed class SqliteRateLimitStoreTests : IDisposable
         Assert.Equal(5, results.Count(acquired => acquired));
     }
 
-    public void Dispose() => database.Dispose();
+    [Fact]
+    public async Task Pruning_Forgets_Hits_Outside_Their_Window_And_Keeps_The_Rest()
+    {
+        var store = NewReplica().RateLimits;
+        await store.TryAcquireAsync("k|old", T0, Window, 1, CancellationToken.None);
+        await store.TryAcquireAsync("k|young", T0.AddMinutes(50), Window, 1, CancellationToken.None);
+
+        await store.PruneAsync(T0.AddMinutes(70), CancellationToken.None);
+
+        Assert.False(await store.TryAcquireAsync("k|young", T0.AddMinutes(70), Window, 1, CancellationToken.None));
+        Assert.True(await store.TryAcquireAsync("k|old", T0.AddMinutes(70), Window, 1, CancellationToken.None));
+    }
 }

@@ -1,0 +1,27 @@
+using ChatOpsSignin.Storage.Approvals;
+using ChatOpsSignin.Storage.Audit;
+using ChatOpsSignin.Storage.Delivery;
+using ChatOpsSignin.Storage.Policy;
+using ChatOpsSignin.Storage.Work;
+
+namespace ChatOpsSignin.Tests.Storage.Conformance;
+
+/// <summary>The conformance suite on SQLite: a real file in a temp folder, one connection factory per replica.</summary>
+public sealed class SqliteConformanceTests : StoreConformance, IDisposable
+{
+    private readonly TempDatabase database = new();
+
+    protected override StoreSet NewReplica()
+    {
+        var connections = database.NewReplica();
+        return new StoreSet(
+            new SqliteApprovalStore(connections),
+            new SqliteWorkStore(connections),
+            new SqliteIssuedLinkStore(connections),
+            new SqliteAuditLog(connections),
+            new SqliteRateLimitStore(connections),
+            new SqliteReplayGuard(connections));
+    }
+
+    public void Dispose() => database.Dispose();
+}
