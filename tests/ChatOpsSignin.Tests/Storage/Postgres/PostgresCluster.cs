@@ -38,6 +38,12 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (Environment.UserName == "root")
         {
             runAs = "postgres";
+            if (!File.ReadAllLines("/etc/passwd").Any(line => line.StartsWith(runAs + ":", StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException(
+                    "initdb refuses to run as root and there is no postgres user to run it as: install Debian's postgresql package (.ci/install-postgres.sh) or set " + ExternalVariable + ".");
+            }
+
             await BoundedProcess.RunAsync("chown", [runAs, folder], CommandTimeout);
         }
 
