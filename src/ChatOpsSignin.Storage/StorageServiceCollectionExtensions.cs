@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRateLimitStore, SqliteRateLimitStore>();
         services.AddSingleton<IReplayGuard, SqliteReplayGuard>();
         services.AddSingleton<IWorkStore, SqliteWorkStore>();
+        services.AddSingleton<IStoreMigrator, SqliteStoreMigrator>();
         services.AddHostedService<SchemaAtStartup>();
 
         services.AddSingleton(sp => new RoomStatus(

@@ -1,8 +1,8 @@
 namespace ChatOpsSignin.Core.Hosting;
 
 /// <summary>
-/// Creates or upgrades the store's schema (tables, indexes, TTL) and returns when it is ready. The <c>migrate</c> CLI verb
-/// runs it, for deployments whose runtime role may not change the schema.
+/// The configured store engine's schema (tables, indexes, versions): created or brought up to date. Safe to run again
+/// and from several replicas at once. The bot runs it at start-up; the <c>migrate</c> CLI verb runs it alone.
 /// </summary>
 public interface IStoreMigrator
 {

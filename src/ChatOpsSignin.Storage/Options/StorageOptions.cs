@@ -7,8 +7,17 @@ public sealed class StorageOptions
 
     public const string SqliteProvider = "Sqlite";
 
-    /// <summary>Only <c>Sqlite</c> exists today; the key is there so a shared store can be added beside it.</summary>
+    public const string PostgresProvider = "Postgres";
+
+    public const string DynamoDbProvider = "DynamoDb";
+
+    /// <summary>Every value <c>Storage:Provider</c> may take; the host picks the engine by it.</summary>
+    public static IReadOnlyList<string> Providers { get; } = [SqliteProvider, PostgresProvider, DynamoDbProvider];
+
+    /// <summary><c>Sqlite</c> (embedded, one file), or a shared store for several replicas: <c>Postgres</c>, <c>DynamoDb</c>.</summary>
     public string Provider { get; set; } = SqliteProvider;
+
+    public bool IsProvider(string provider) => string.Equals(Provider, provider, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The database file; a relative path is taken from the content root (the current directory for CLI verbs).</summary>
     public string SqlitePath { get; set; } = "data/chatops-signin.db";

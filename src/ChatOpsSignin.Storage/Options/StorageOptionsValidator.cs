@@ -7,11 +7,19 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        var errors = new List<string>();
-        if (!string.Equals(options.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        if (!StorageOptions.Providers.Any(options.IsProvider))
         {
-            errors.Add($"Storage:Provider: '{options.Provider}' is not supported; the only provider is '{StorageOptions.SqliteProvider}'.");
+            return ValidateOptionsResult.Fail(
+                $"Storage:Provider: '{options.Provider}' is not supported; use one of {string.Join(", ", StorageOptions.Providers)}.");
         }
+
+        if (!options.IsProvider(StorageOptions.SqliteProvider))
+        {
+            // The other engines validate their own sections (Storage:Postgres, Storage:DynamoDb).
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>();
 
         var path = options.SqlitePath;
         if (string.IsNullOrWhiteSpace(path))

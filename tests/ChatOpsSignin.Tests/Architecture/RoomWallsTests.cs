@@ -11,6 +11,7 @@ public sealed class RoomWallsTests
         { "ChatOpsSignin.Aws", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Storage", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Storage.DynamoDb", ["ChatOpsSignin.Core"] },
+        { "ChatOpsSignin.Storage.Postgres", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Slack", ["ChatOpsSignin.Core"] },
         { "ChatOpsSignin.Teams", ["ChatOpsSignin.Core"] },
     };
@@ -24,6 +25,7 @@ public sealed class RoomWallsTests
         { "AWSSDK.DynamoDBv2", "ChatOpsSignin.Storage.DynamoDb" },
         { "Microsoft.IdentityModel.", "ChatOpsSignin.Teams" },
         { "Microsoft.Data.Sqlite", "ChatOpsSignin.Storage" },
+        { "Npgsql", "ChatOpsSignin.Storage.Postgres" },
     };
 
     [Theory]
@@ -59,6 +61,7 @@ public sealed class RoomWallsTests
             name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
             || name.StartsWith("AWSSDK", StringComparison.Ordinal)
             || name.StartsWith("Microsoft.Data", StringComparison.Ordinal)
+            || name.StartsWith("Npgsql", StringComparison.Ordinal)
             || name.StartsWith("System.Net.Http", StringComparison.Ordinal));
     }
 

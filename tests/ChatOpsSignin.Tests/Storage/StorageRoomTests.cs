@@ -19,7 +19,7 @@ public sealed class StorageRoomTests : IDisposable
 
     public static TheoryData<string, string, string> BadSettings => new()
     {
-        { "Storage:Provider", "DynamoDb", "Storage:Provider: 'DynamoDb' is not supported" },
+        { "Storage:Provider", "Mongo", "Storage:Provider: 'Mongo' is not supported; use one of Sqlite, Postgres, DynamoDb" },
         { "Storage:SqlitePath", " ", "Storage:SqlitePath: is empty" },
         { "Storage:SqlitePath", ":memory:", "Storage:SqlitePath: ':memory:' is not a plain file path" },
         { "Storage:SqlitePath", "data/", "Storage:SqlitePath: 'data/' is not a valid file path" },

@@ -1,0 +1,96 @@
+using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Requests;
+using Npgsql;
+
+namespace ChatOpsSignin.Storage.Postgres.Approvals;
+
+/// <summary>Approvals in PostgreSQL. A decision is one conditional UPDATE, so two clicks or two replicas give one winner.</summary>
+public sealed class PostgresApprovalStore(PostgresDatabase database) : IApprovalStore
+{
+    private const string SelectOne = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = @id;";
+
+    public async Task<bool> TryAddAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            INSERT INTO approvals ({ApprovalRows.Columns})
+            VALUES (@id, @requester, @requester_handle, @profile, @reason, @reply_to, @requested_at, @expires_at, @state,
+                    @decided_by, @decided_by_handle, @decided_at, @prompt_ref)
+            ON CONFLICT (request_id) DO NOTHING;
+            """,
+            connection);
+        return await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("UPDATE approvals SET prompt_ref = @prompt_ref WHERE request_id = @id;", connection);
+        await command.With("id", id.Value).With("prompt_ref", promptRef).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<PendingApproval?> GetAsync(RequestId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await GetAsync(connection, id, cancellationToken);
+    }
+
+    public async Task<(bool Won, PendingApproval? Current)> TryDecideAsync(
+        RequestId id, ApprovalState state, ChatUser? decidedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (state == ApprovalState.Pending)
+        {
+            throw new ArgumentException("A decision moves a request out of Pending.", nameof(state));
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // The WHERE clause is the whole race: a concurrent decider holds the row lock, and once it commits this UPDATE
+        // re-checks the row (read committed) and finds it no longer pending.
+        await using var decide = new NpgsqlCommand(
+            $"""
+            UPDATE approvals
+            SET state = @state, decided_by = @decided_by, decided_by_handle = @decided_by_handle, decided_at = @at
+            WHERE request_id = @id AND state = 'Pending' AND (expires_at > @at OR @state = 'Expired')
+            RETURNING {ApprovalRows.Columns};
+            """,
+            connection);
+        var won = await decide
+            .With("id", id.Value)
+            .With("state", state.ToString())
+            .With("decided_by", decidedBy?.Id.Key)
+            .With("decided_by_handle", decidedBy?.Handle)
+            .With("at", PostgresValues.Time(at))
+            .ReadAllAsync(ApprovalRows.Read, cancellationToken);
+        if (won.Count == 1)
+        {
+            return (true, won[0]);
+        }
+
+        // A new statement, so a new snapshot: the loser sees the winner's decision.
+        return (false, await GetAsync(connection, id, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT {ApprovalRows.Columns} FROM approvals
+            WHERE requester = @requester
+            ORDER BY requested_at DESC, seq DESC
+            LIMIT @max;
+            """,
+            connection);
+        return await command.With("requester", requester.Key).With("max", max).ReadAllAsync(ApprovalRows.Read, cancellationToken);
+    }
+
+    private static async Task<PendingApproval?> GetAsync(NpgsqlConnection connection, RequestId id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SelectOne, connection);
+        return (await command.With("id", id.Value).ReadAllAsync(ApprovalRows.Read, cancellationToken)).SingleOrDefault();
+    }
+}
