@@ -23,6 +23,8 @@ internal static class ConnectorResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
     {
+        // Network waits are real time: see ReadResilience.
+        pipeline.TimeProvider = TimeProvider.System;
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = 3,

@@ -14,6 +14,8 @@ namespace ChatOpsSignin.Teams.Inbound;
 /// </summary>
 internal sealed class BotFrameworkTokenValidator : IDisposable
 {
+    public const string HttpClientName = "teams-metadata";
+
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly TeamsOptions options;
@@ -35,7 +37,7 @@ internal sealed class BotFrameworkTokenValidator : IDisposable
         this.time = time;
         var uri = new Uri(this.options.MetadataUrl);
         metadataAddress = uri.AbsoluteUri;
-        documents = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BotFrameworkTokenValidator)))
+        documents = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
         {
             RequireHttps = !uri.IsLoopback,
         };
