@@ -20,7 +20,9 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         }
         else if (!string.IsNullOrEmpty(options.AppPassword))
         {
-            Require(errors, options.AppId, "Teams:AppId", "needed with Teams:AppPassword to fetch connector tokens");
+            // A bot with real credentials is a real bot: it must check inbound tokens. Local mode is for the playground only.
+            errors.Add("Teams:AppPassword: must be empty when Teams:AllowUnauthenticatedLocalClient=true. Local mode turns inbound token checks off and is for the Agents Playground only; "
+                + "a bot with a real client secret must check Bot Framework tokens. Remove the password or turn local mode off.");
         }
 
         if (!string.IsNullOrEmpty(options.AppPassword) && string.IsNullOrWhiteSpace(options.TenantId)
