@@ -32,6 +32,10 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         }
 
         CheckUrl(errors, options.MetadataUrl, "Teams:OpenIdMetadataUrl");
+        if (options.AcceptsEntraTokens)
+        {
+            CheckUrl(errors, options.ResolvedEntraMetadataUrl, "Teams:EntraOpenIdMetadataUrl");
+        }
         if (!string.IsNullOrEmpty(options.AppPassword))
         {
             CheckUrl(errors, options.ResolvedTokenEndpoint, "Teams:TokenEndpoint");

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsSignin.Teams.Inbound;
 
 /// <summary>
-/// <c>POST /api/messages</c>: size limit, token check, tenant and serviceUrl checks, then either the synchronous
-/// Action.Execute answer or a quick 200 with the activity queued. Nothing is processed before the token is valid.
+/// <c>POST /api/messages</c>: token check on the header (before the body is read), size limit, the token bound to the
+/// activity (channel, serviceurl claim), tenant and serviceUrl checks, then either the synchronous Action.Execute
+/// answer or a quick 200 with the activity queued. Nothing is read or processed before the token is valid.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     BotFrameworkTokenValidator tokens,
@@ -27,6 +28,13 @@ internal sealed partial class MessagesEndpoint(
         if (!options.Value.AllowUnauthenticatedLocalClient && string.IsNullOrEmpty(authorization))
         {
             Log.Rejected(logger, "no Authorization header");
+            return Results.Unauthorized();
+        }
+
+        // The token is checked on the header alone: an unauthenticated caller never gets the body read or parsed.
+        var token = await tokens.ValidateAsync(authorization, cancellationToken);
+        if (!token.Valid)
+        {
             return Results.Unauthorized();
         }
 
@@ -49,13 +57,12 @@ internal sealed partial class MessagesEndpoint(
         if (activity is null)
         {
             Log.Rejected(logger, "body is not an activity");
-            return options.Value.AllowUnauthenticatedLocalClient ? Results.BadRequest() : Results.Unauthorized();
+            return Results.BadRequest();
         }
 
-        var check = await tokens.ValidateAsync(authorization, activity, cancellationToken);
+        var check = tokens.CheckActivity(token, activity);
         if (!check.Valid)
         {
-            Log.Rejected(logger, check.Reason);
             return Results.Unauthorized();
         }
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ChatOpsSignin.Tests.Teams;
 
@@ -48,6 +49,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = Patience };
 
+    /// <summary>Everything the bot logged (in memory).</summary>
+    public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
+
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
@@ -63,6 +67,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             ["Teams:AppPassword"] = AppPassword,
             ["Teams:TenantId"] = TestActivities.Tenant,
             ["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = identity.EntraMetadataUrl,
             ["Teams:TokenEndpoint"] = identity.TokenEndpoint,
             ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
         };
@@ -99,6 +104,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
         if (Environment.GetEnvironmentVariable("TEAMS_TEST_LOG") == "1")
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
