@@ -51,6 +51,9 @@ public sealed class TeamsOptions
     /// <summary>How long a conversation member lookup (for the user's UPN) may take before falling back to the display name.</summary>
     public TimeSpan MemberLookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long one Bot Connector call attempt may take before it is abandoned (and retried only if idempotent).</summary>
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId) || AllowUnauthenticatedLocalClient;
 
     /// <summary>Local mode without a password: replies go to the playground's connector without a token.</summary>

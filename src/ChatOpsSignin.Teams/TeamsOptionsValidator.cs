@@ -51,6 +51,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             errors.Add("Teams:MemberLookupTimeout: must be between 00:00:00.001 and 00:00:30.");
         }
 
+        if (options.ConnectorTimeout < TimeSpan.FromMilliseconds(100) || options.ConnectorTimeout > TimeSpan.FromSeconds(60))
+        {
+            errors.Add("Teams:ConnectorTimeout: must be between 00:00:00.1 and 00:01:00.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -1,6 +1,7 @@
 using ChatOpsSignin.Teams.Connector;
 using ChatOpsSignin.Teams.Inbound;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsSignin.Teams.Hosting;
 
@@ -11,7 +12,8 @@ internal static class TeamsHttpClients
     {
         services.AddHttpClient(BotFrameworkTokenValidator.HttpClientName).AddResilienceHandler("teams-metadata", ReadResilience.Configure);
         services.AddHttpClient(ConnectorTokenProvider.HttpClientName).AddResilienceHandler("teams-token", ReadResilience.Configure);
-        services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", ConnectorResilience.Configure);
+        services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", (pipeline, context) =>
+            ConnectorResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout));
         return services;
     }
 }

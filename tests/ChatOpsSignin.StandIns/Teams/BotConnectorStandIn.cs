@@ -142,7 +142,7 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
 
         if (faults.TryDequeue(out var fault) && fault.Hold is { } hold)
         {
-            await hold.Task;
+            await hold.Task.WaitAsync(context.RequestAborted);
         }
         else if (fault is not null)
         {
