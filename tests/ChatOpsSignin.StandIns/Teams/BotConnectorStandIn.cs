@@ -83,10 +83,14 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
     /// Waits (woken by each recorded activity) until an activity matches, for at most <paramref name="timeout"/>
     /// (30 s by default, real time): a regression fails with <see cref="TimeoutException"/> instead of hanging.
     /// </summary>
-    public async Task<RecordedActivity> WaitForAsync(Func<RecordedActivity, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<RecordedActivity> WaitForAsync(Func<RecordedActivity, bool> match, CancellationToken cancellationToken = default) =>
+        WaitForAsync(match, TimeSpan.FromSeconds(30), cancellationToken);
+
+    /// <inheritdoc cref="WaitForAsync(Func{RecordedActivity, bool}, CancellationToken)"/>
+    public async Task<RecordedActivity> WaitForAsync(Func<RecordedActivity, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(30));
+        deadline.CancelAfter(timeout);
         try
         {
             return await WaitForCoreAsync(match, deadline.Token);
