@@ -7,6 +7,7 @@ public sealed class TeamsOptions
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string DefaultTokenEndpoint = "https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token";
     public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public const string DefaultEntraOpenIdMetadataUrl = "https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration";
     public const string ConnectorScope = "https://api.botframework.com/.default";
 
     /// <summary>The bot's Microsoft App ID (Entra client id): the audience of inbound tokens.</summary>
@@ -19,6 +20,12 @@ public sealed class TeamsOptions
     public string? TenantId { get; set; }
 
     public string? OpenIdMetadataUrl { get; set; }
+
+    /// <summary>
+    /// Entra OpenID metadata for Entra-issued inbound tokens from <see cref="TenantId"/> (single-tenant apps);
+    /// <c>{TenantId}</c> is substituted.
+    /// </summary>
+    public string? EntraOpenIdMetadataUrl { get; set; }
 
     /// <summary>Client-credentials token endpoint; <c>{TenantId}</c> is substituted.</summary>
     public string? TokenEndpoint { get; set; }
@@ -44,12 +51,24 @@ public sealed class TeamsOptions
     /// <summary>How long a conversation member lookup (for the user's UPN) may take before falling back to the display name.</summary>
     public TimeSpan MemberLookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long one Bot Connector call attempt may take before it is abandoned (and retried only if idempotent).</summary>
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId) || AllowUnauthenticatedLocalClient;
 
     /// <summary>Local mode without a password: replies go to the playground's connector without a token.</summary>
     public bool SendsWithoutToken => AllowUnauthenticatedLocalClient && string.IsNullOrEmpty(AppPassword);
 
     public string MetadataUrl => string.IsNullOrWhiteSpace(OpenIdMetadataUrl) ? DefaultOpenIdMetadataUrl : OpenIdMetadataUrl;
+
+    /// <summary>Single-tenant apps also accept Entra-issued tokens from their own tenant, as Microsoft's Teams SDKs do.</summary>
+    public bool AcceptsEntraTokens => !string.IsNullOrWhiteSpace(TenantId);
+
+    public string ResolvedEntraMetadataUrl => (string.IsNullOrWhiteSpace(EntraOpenIdMetadataUrl) ? DefaultEntraOpenIdMetadataUrl : EntraOpenIdMetadataUrl)
+        .Replace("{TenantId}", TenantId ?? string.Empty, StringComparison.Ordinal);
+
+    /// <summary>The audiences inbound tokens may carry: the App ID and its two Application ID URI forms.</summary>
+    public IReadOnlyList<string> InboundAudiences => [AppId ?? string.Empty, $"api://botid-{AppId}", $"api://{AppId}"];
 
     public string ResolvedTokenEndpoint => (string.IsNullOrWhiteSpace(TokenEndpoint) ? DefaultTokenEndpoint : TokenEndpoint)
         .Replace("{TenantId}", TenantId ?? string.Empty, StringComparison.Ordinal);

@@ -20,7 +20,9 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         }
         else if (!string.IsNullOrEmpty(options.AppPassword))
         {
-            Require(errors, options.AppId, "Teams:AppId", "needed with Teams:AppPassword to fetch connector tokens");
+            // A bot with real credentials is a real bot: it must check inbound tokens. Local mode is for the playground only.
+            errors.Add("Teams:AppPassword: must be empty when Teams:AllowUnauthenticatedLocalClient=true. Local mode turns inbound token checks off and is for the Agents Playground only; "
+                + "a bot with a real client secret must check Bot Framework tokens. Remove the password or turn local mode off.");
         }
 
         if (!string.IsNullOrEmpty(options.AppPassword) && string.IsNullOrWhiteSpace(options.TenantId)
@@ -30,6 +32,10 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         }
 
         CheckUrl(errors, options.MetadataUrl, "Teams:OpenIdMetadataUrl");
+        if (options.AcceptsEntraTokens)
+        {
+            CheckUrl(errors, options.ResolvedEntraMetadataUrl, "Teams:EntraOpenIdMetadataUrl");
+        }
         if (!string.IsNullOrEmpty(options.AppPassword))
         {
             CheckUrl(errors, options.ResolvedTokenEndpoint, "Teams:TokenEndpoint");
@@ -43,6 +49,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.MemberLookupTimeout <= TimeSpan.Zero || options.MemberLookupTimeout > TimeSpan.FromSeconds(30))
         {
             errors.Add("Teams:MemberLookupTimeout: must be between 00:00:00.001 and 00:00:30.");
+        }
+
+        if (options.ConnectorTimeout < TimeSpan.FromMilliseconds(100) || options.ConnectorTimeout > TimeSpan.FromSeconds(60))
+        {
+            errors.Add("Teams:ConnectorTimeout: must be between 00:00:00.1 and 00:01:00.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

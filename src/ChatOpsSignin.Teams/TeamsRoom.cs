@@ -35,9 +35,7 @@ public static class TeamsRoom
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(nameof(BotFrameworkTokenValidator)).AddStandardResilienceHandler();
-        services.AddHttpClient(ConnectorTokenProvider.HttpClientName).AddStandardResilienceHandler();
-        services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", ConnectorResilience.Configure);
+        services.AddTeamsHttpClients();
         services.AddSingleton<BotFrameworkTokenValidator>();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConnectorTokenProvider>();

@@ -5,12 +5,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Teams.Inbound;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace ChatOpsSignin.Teams.Connector;
 
 /// <summary>
 /// The Bot Connector v3 REST calls the bot makes, always against a serviceUrl taken from a validated activity.
-/// Retries (429/412/502/503/504, Retry-After honoured) live in the HTTP client's resilience handler.
+/// Retries live in the HTTP client's resilience handler (<see cref="ConnectorResilience"/>: 429/412 always, gateway
+/// errors and timeouts only for idempotent calls); every failure surfaces as a <see cref="ConnectorException"/>.
 /// See https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference.
 /// </summary>
 internal sealed partial class BotConnectorClient(
@@ -78,7 +80,7 @@ internal sealed partial class BotConnectorClient(
             request.Content = JsonContent.Create(body, options: Activity.Json);
         }
 
-        var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        var response = await SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -88,7 +90,28 @@ internal sealed partial class BotConnectorClient(
         {
             var code = await ErrorCodeAsync(response, cancellationToken);
             Log.CallFailed(logger, method.Method, (int)response.StatusCode, code);
-            throw new ConnectorException(response.StatusCode, code, Describe(response.StatusCode, code));
+            var unknown = ConnectorResilience.OutcomeUnknown.Contains(response.StatusCode) && !ConnectorResilience.IsIdempotent(method);
+            throw new ConnectorException(response.StatusCode, code, Describe(response.StatusCode, code), unknown);
+        }
+    }
+
+    /// <summary>Timeouts (Polly's TimeoutRejectedException) and transport errors become a typed ConnectorException.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var unknown = !ConnectorResilience.IsIdempotent(request.Method);
+        try
+        {
+            return await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            Log.CallTimedOut(logger, request.Method.Method);
+            throw new ConnectorException($"The Bot Connector did not answer a {request.Method.Method} in time.", unknown, e);
+        }
+        catch (HttpRequestException e)
+        {
+            Log.CallFailed(logger, request.Method.Method, 0, e.HttpRequestError.ToString());
+            throw new ConnectorException($"The Bot Connector could not be reached ({e.HttpRequestError}).", unknown, e);
         }
     }
 
@@ -138,6 +161,9 @@ internal sealed partial class BotConnectorClient(
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} call failed: HTTP {Status} {Code}")]
         public static partial void CallFailed(ILogger logger, string method, int status, string? code);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} call timed out")]
+        public static partial void CallTimedOut(ILogger logger, string method);
     }
 }
 

@@ -1,28 +1,29 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Timeout;
 
 namespace ChatOpsSignin.Teams.Connector;
 
 /// <summary>
-/// Retry policy for Bot Connector calls, per the Teams guidance: 429 (honouring Retry-After), 412, 502, 503, 504 with
-/// jittered exponential backoff, a few times. Never 400/401/403/404/413/500. A transport error is retried only for
-/// idempotent methods, so a POST is not sent twice blindly.
+/// Retry policy for Bot Connector calls, per the Teams guidance: 429 (honouring Retry-After) and 412 are retried for
+/// every call, since the connector did not act on them. 502/503/504, transport errors and timeouts are retried only
+/// for idempotent calls (GET, PUT, DELETE): a gateway error on a POST that creates a message or a conversation may
+/// mean it was delivered, and posting it again would put a second copy in chat. Never 400/401/403/404/413/500.
+/// Delays and timeouts run on the real clock, never on an injected fake one (see <see cref="ReadResilience"/>).
 /// See https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit#handle-rate-limits.
 /// </summary>
 internal static class ConnectorResilience
 {
-    public static readonly HttpStatusCode[] Retryable =
-    [
-        HttpStatusCode.TooManyRequests,
-        HttpStatusCode.PreconditionFailed,
-        HttpStatusCode.BadGateway,
-        HttpStatusCode.ServiceUnavailable,
-        HttpStatusCode.GatewayTimeout,
-    ];
+    /// <summary>Statuses that say the connector did not act on the call: safe to send again, whatever the method.</summary>
+    public static readonly HttpStatusCode[] NotActedOn = [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed];
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    /// <summary>Gateway statuses: the call may or may not have been carried out.</summary>
+    public static readonly HttpStatusCode[] OutcomeUnknown = [HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan attemptTimeout)
     {
+        pipeline.TimeProvider = TimeProvider.System;
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = 3,
@@ -31,16 +32,19 @@ internal static class ConnectorResilience
             Delay = TimeSpan.FromSeconds(1),
             MaxDelay = TimeSpan.FromSeconds(30),
             ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-            {
-                { Result: { } response } => Retryable.Contains(response.StatusCode),
-                { Exception: HttpRequestException or TimeoutException } => IsIdempotent(args.Context.GetRequestMessage()),
-                _ => false,
-            }),
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
         });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(15));
+        pipeline.AddTimeout(attemptTimeout);
     }
 
-    private static bool IsIdempotent(HttpRequestMessage? request) =>
-        request?.Method == HttpMethod.Get || request?.Method == HttpMethod.Put || request?.Method == HttpMethod.Delete;
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) => outcome switch
+    {
+        { Result: { } response } when NotActedOn.Contains(response.StatusCode) => true,
+        { Result: { } response } => OutcomeUnknown.Contains(response.StatusCode) && IsIdempotent(request?.Method),
+        { Exception: HttpRequestException or TimeoutRejectedException } => IsIdempotent(request?.Method),
+        _ => false,
+    };
+
+    public static bool IsIdempotent(HttpMethod? method) =>
+        method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
 }

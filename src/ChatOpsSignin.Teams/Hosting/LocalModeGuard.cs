@@ -8,16 +8,26 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsSignin.Teams.Hosting;
 
 /// <summary>
-/// Local mode (<c>Teams:AllowUnauthenticatedLocalClient</c>) turns inbound token checks off, so the host must be
-/// unreachable from other machines: before start, ASPNETCORE_URLS / urls must name loopback only; after the server
-/// bound, every address it reports must be loopback. Otherwise start-up fails.
+/// Local mode (<c>Teams:AllowUnauthenticatedLocalClient</c>) turns inbound token checks off, so it runs only in the
+/// Development environment, and the host must be unreachable from other machines: before start, ASPNETCORE_URLS / urls
+/// must name loopback only; after the server bound, every address it reports must be loopback. Loopback alone is not
+/// enough (a reverse proxy or sidecar makes it reachable), hence the environment check; a set Teams:AppPassword is
+/// refused by <see cref="TeamsOptionsValidator"/>. Otherwise start-up fails.
 /// </summary>
 internal sealed partial class LocalModeGuard(
-    IServiceProvider services, IConfiguration configuration, ILogger<LocalModeGuard> logger) : IHostedLifecycleService
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<LocalModeGuard> logger) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         Log.LocalMode(logger);
+        if (!environment.IsDevelopment())
+        {
+            Log.RefusedEnvironment(logger, environment.EnvironmentName);
+            throw new InvalidOperationException(
+                $"Teams:AllowUnauthenticatedLocalClient=true turns off inbound token checks, so it runs only in the Development environment, " +
+                $"but the host environment is '{environment.EnvironmentName}'. Set ASPNETCORE_ENVIRONMENT=Development on a developer machine, or turn local mode off.");
+        }
+
         var configured = LoopbackAddresses.Split(configuration["urls"])
             .Concat(LoopbackAddresses.Split(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")));
         if (!string.IsNullOrWhiteSpace(configuration["http_ports"]) || !string.IsNullOrWhiteSpace(configuration["https_ports"]))
@@ -57,5 +67,8 @@ internal sealed partial class LocalModeGuard(
 
         [LoggerMessage(Level = LogLevel.Critical, Message = "Teams local mode refuses to run on the non-loopback address {Address}")]
         public static partial void Refused(ILogger logger, string address);
+
+        [LoggerMessage(Level = LogLevel.Critical, Message = "Teams local mode refuses to run in the {Environment} environment (Development only)")]
+        public static partial void RefusedEnvironment(ILogger logger, string environment);
     }
 }

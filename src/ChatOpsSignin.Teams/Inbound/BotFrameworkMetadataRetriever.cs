@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatOpsSignin.Teams.Inbound;
 
 /// <summary>
-/// Fetches the Bot Framework OpenID metadata and its JWKS, and keeps each key's <c>endorsements</c> (the channels the key
+/// Fetches OpenID metadata (Bot Framework or Entra) and its JWKS, and keeps each key's <c>endorsements</c> (the channels the key
 /// may sign for), which the standard <see cref="JsonWebKey"/> model does not surface. They are read from the raw JWKS JSON
 /// and stored beside the keys, so both refresh together.
 /// See https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication#connector-to-bot.

@@ -1,54 +1,51 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ChatOpsSignin.Teams.Inbound;
 
 /// <summary>
-/// Validates the Bot Framework channel token on <c>/api/messages</c>: signature by a current Bot Framework key, issuer
-/// <c>https://api.botframework.com</c>, audience = our App ID, lifetime with 5 minutes skew (on the injected clock),
-/// <c>serviceurl</c> claim = activity serviceUrl, and the activity's channel among the signing key's endorsements.
+/// Validates the inbound token on <c>/api/messages</c> in two steps. <see cref="ValidateAsync"/> runs on the
+/// Authorization header alone, before the body is read: an issuer from <see cref="TokenIssuers"/>, signature by a
+/// current key of that issuer, audience = App ID, <c>api://botid-{appId}</c> or <c>api://{appId}</c>, lifetime with
+/// 5 minutes skew (on the injected clock); for Bot Framework tokens the signing key endorsed for <c>msteams</c>; for
+/// Entra tokens <c>tid</c> equal to the issuer's tenant and to Teams:TenantId (Entra keys are shared by all tenants).
+/// <see cref="CheckActivity"/> then binds the parsed activity: channel <c>msteams</c>, <c>serviceurl</c> claim =
+/// activity serviceUrl. Every rejection is logged with the token's issuer, audience and tid, never the token.
 /// See https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication#step-4-verify-the-jwt-token.
 /// </summary>
-internal sealed class BotFrameworkTokenValidator : IDisposable
+internal sealed partial class BotFrameworkTokenValidator : IDisposable
 {
+    public const string HttpClientName = "teams-metadata";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly TeamsOptions options;
     private readonly TimeProvider time;
-    private static readonly TimeSpan MinForcedRefreshInterval = TimeSpan.FromMinutes(1);
-
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> metadata;
-    private readonly BotFrameworkMetadataRetriever retriever = new();
-    private readonly HttpDocumentRetriever documents;
-    private readonly SemaphoreSlim refreshGate = new(1, 1);
-    private readonly string metadataAddress;
-    private OpenIdConnectConfiguration? refreshed;
-    private DateTimeOffset lastForcedRefresh = DateTimeOffset.MinValue;
+    private readonly ILogger<BotFrameworkTokenValidator> logger;
+    private readonly SigningKeySource botFramework;
+    private readonly SigningKeySource? entra;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
-    public BotFrameworkTokenValidator(IOptions<TeamsOptions> options, TimeProvider time, IHttpClientFactory httpClients)
+    public BotFrameworkTokenValidator(
+        IOptions<TeamsOptions> options, TimeProvider time, IHttpClientFactory httpClients, ILogger<BotFrameworkTokenValidator> logger)
     {
         this.options = options.Value;
         this.time = time;
-        var uri = new Uri(this.options.MetadataUrl);
-        metadataAddress = uri.AbsoluteUri;
-        documents = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BotFrameworkTokenValidator)))
-        {
-            RequireHttps = !uri.IsLoopback,
-        };
-        metadata = new ConfigurationManager<OpenIdConnectConfiguration>(uri.AbsoluteUri, retriever, documents)
-        {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-            RefreshInterval = TimeSpan.FromSeconds(30),
-        };
+        this.logger = logger;
+        botFramework = KeySource(this.options.MetadataUrl, httpClients);
+        entra = this.options.AcceptsEntraTokens ? KeySource(this.options.ResolvedEntraMetadataUrl, httpClients) : null;
     }
 
-    public void Dispose() => refreshGate.Dispose();
+    public void Dispose()
+    {
+        botFramework.Dispose();
+        entra?.Dispose();
+    }
 
-    public async Task<TokenCheck> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Checks the bearer token without looking at the body.</summary>
+    public async Task<TokenCheck> ValidateAsync(string? authorization, CancellationToken cancellationToken)
     {
         if (options.AllowUnauthenticatedLocalClient)
         {
@@ -57,78 +54,108 @@ internal sealed class BotFrameworkTokenValidator : IDisposable
 
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return TokenCheck.Rejected("no bearer token");
+            return Reject("no bearer token", null);
         }
 
         var raw = authorization["Bearer ".Length..].Trim();
-        if (!handler.CanReadToken(raw))
+        if (!TryRead(raw, out var unverified))
         {
-            return TokenCheck.Rejected("malformed token");
+            return Reject("malformed token", null);
         }
 
-        var kid = handler.ReadJsonWebToken(raw).Kid;
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
-        if (!HasKey(configuration, kid))
+        var kind = TokenIssuers.Classify(unverified.Issuer, options);
+        if (kind == IssuerKind.NotAccepted)
         {
-            configuration = await RefreshForUnknownKeyAsync(configuration, kid, cancellationToken);
+            return Reject("issuer not accepted", unverified);
         }
 
-        var result = await handler.ValidateTokenAsync(raw, Parameters(configuration));
+        var keys = await (kind == IssuerKind.Entra ? entra! : botFramework).GetAsync(unverified.Kid, cancellationToken);
+        var result = await handler.ValidateTokenAsync(raw, Parameters(unverified.Issuer, keys.SigningKeys));
         if (!result.IsValid)
         {
-            return TokenCheck.Rejected(result.Exception?.GetType().Name ?? "invalid token");
+            return Reject(result.Exception?.GetType().Name ?? "invalid token", unverified);
+        }
+
+        // The key that verified the signature, not the kid header: with TryAllIssuerSigningKeys off they are the same.
+        var signingKid = (result.SecurityToken as JsonWebToken)?.SigningKey?.KeyId;
+        if (kind == IssuerKind.BotFramework && !BotFrameworkMetadataRetriever.EndorsementsOf(keys, signingKid).Contains(TokenIssuers.TeamsChannel))
+        {
+            return Reject("signing key is not endorsed for msteams", unverified);
+        }
+
+        var tid = result.Claims.TryGetValue("tid", out var t) ? t as string : null;
+        if (kind == IssuerKind.Entra && !TenantMatches(tid, unverified.Issuer))
+        {
+            return Reject("tid claim does not match the issuer's tenant and Teams:TenantId", unverified);
         }
 
         var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
-        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
-        {
-            return TokenCheck.Rejected("serviceurl claim does not match the activity's serviceUrl");
-        }
-
-        var endorsements = BotFrameworkMetadataRetriever.EndorsementsOf(configuration, kid);
-        return string.IsNullOrEmpty(activity.ChannelId) || !endorsements.Contains(activity.ChannelId)
-            ? TokenCheck.Rejected("signing key is not endorsed for the activity's channel")
-            : TokenCheck.Accepted;
+        return TokenCheck.Accepted(serviceUrl, serviceUrlClaimRequired: kind == IssuerKind.BotFramework);
     }
 
-    /// <summary>
-    /// Keys roll: an unknown kid fetches fresh metadata at once (at most once a minute, so random kids cannot hammer the
-    /// metadata host) and asks the ConfigurationManager to refresh too; its own refresh may complete in the background.
-    /// </summary>
-    private async Task<OpenIdConnectConfiguration> RefreshForUnknownKeyAsync(OpenIdConnectConfiguration current, string? kid, CancellationToken cancellationToken)
+    /// <summary>Binds an accepted token to the activity it came with: Teams channel and the signed serviceUrl.</summary>
+    public TokenCheck CheckActivity(TokenCheck token, Activity activity)
     {
-        await refreshGate.WaitAsync(cancellationToken);
+        if (token.IsLocalMode)
+        {
+            return token;
+        }
+
+        if (!string.Equals(activity.ChannelId, TokenIssuers.TeamsChannel, StringComparison.Ordinal))
+        {
+            return Reject("the activity's channelId is not msteams", null);
+        }
+
+        var matches = token.ServiceUrl is null
+            ? !token.ServiceUrlClaimRequired
+            : string.Equals(token.ServiceUrl, activity.ServiceUrl, StringComparison.Ordinal);
+        return matches ? token : Reject("serviceurl claim does not match the activity's serviceUrl", null);
+    }
+
+    private bool TenantMatches(string? tid, string issuer) =>
+        tid is not null
+        && string.Equals(tid, options.TenantId, StringComparison.OrdinalIgnoreCase)
+        && TokenIssuers.EntraIssuers(tid).Contains(issuer, StringComparer.Ordinal);
+
+    private bool TryRead(string raw, out JsonWebToken token)
+    {
+        token = null!;
+        if (!handler.CanReadToken(raw))
+        {
+            return false;
+        }
+
         try
         {
-            if (refreshed is { } known && HasKey(known, kid))
-            {
-                return known;
-            }
-
-            if (time.GetUtcNow() - lastForcedRefresh < MinForcedRefreshInterval)
-            {
-                return current;
-            }
-
-            lastForcedRefresh = time.GetUtcNow();
-            metadata.RequestRefresh();
-            refreshed = await retriever.GetConfigurationAsync(metadataAddress, documents, cancellationToken);
-            return refreshed;
+            token = handler.ReadJsonWebToken(raw);
+            return true;
         }
-        finally
+        catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
         {
-            refreshGate.Release();
+            return false;
         }
     }
 
-    private static bool HasKey(OpenIdConnectConfiguration configuration, string? kid) =>
-        kid is not null && configuration.SigningKeys.Any(k => k.KeyId == kid);
-
-    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()
+    private TokenCheck Reject(string reason, JsonWebToken? unverified)
     {
-        ValidIssuer = TeamsOptions.BotFrameworkIssuer,
-        ValidAudience = options.AppId,
-        IssuerSigningKeys = configuration.SigningKeys,
+        Log.TokenRejected(
+            logger,
+            reason,
+            Shorten(unverified?.Issuer),
+            Shorten(unverified is null ? null : string.Join(' ', unverified.Audiences)),
+            Shorten(unverified is not null && unverified.TryGetPayloadValue<string>("tid", out var tid) ? tid : null));
+        return TokenCheck.Rejected(reason);
+    }
+
+    // The claims are unverified and attacker-chosen: bounded, so a huge claim cannot flood the log.
+    private static string Shorten(string? value) => value is null ? "(none)" : value.Length <= 128 ? value : value[..128] + "…";
+
+    private TokenValidationParameters Parameters(string issuer, ICollection<SecurityKey> keys) => new()
+    {
+        ValidIssuer = issuer,
+        ValidAudiences = options.InboundAudiences,
+        IssuerSigningKeys = keys,
+        TryAllIssuerSigningKeys = false,
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512],
         RequireSignedTokens = true,
         RequireExpirationTime = true,
@@ -142,5 +169,18 @@ internal sealed class BotFrameworkTokenValidator : IDisposable
         var now = time.GetUtcNow().UtcDateTime;
         return expires is { } exp && now <= exp.ToUniversalTime() + ClockSkew
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - ClockSkew);
+    }
+
+    private SigningKeySource KeySource(string url, IHttpClientFactory httpClients)
+    {
+        var uri = new Uri(url);
+        var documents = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !uri.IsLoopback };
+        return new SigningKeySource(uri.AbsoluteUri, documents, time);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Teams token: {Reason} (iss {Issuer}, aud {Audience}, tid {TenantId})")]
+        public static partial void TokenRejected(ILogger logger, string reason, string issuer, string audience, string tenantId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Teams.Approvals;
 using ChatOpsSignin.Teams.Commands;
 using ChatOpsSignin.Teams.Connector;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsSignin.Teams.Inbound;
 
 /// <summary>
-/// <c>POST /api/messages</c>: size limit, token check, tenant and serviceUrl checks, then either the synchronous
-/// Action.Execute answer, or a message run (and recorded) before the 200. Nothing is processed before the token is valid.
+/// <c>POST /api/messages</c>: token check on the header (before the body is read), size limit, the token bound to the
+/// activity (channel, serviceurl claim), tenant and serviceUrl checks, then either the synchronous Action.Execute
+/// answer, or a message run (and recorded) before the 200. Nothing is read or processed before the token is valid.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     BotFrameworkTokenValidator tokens,
@@ -28,6 +30,13 @@ internal sealed partial class MessagesEndpoint(
         if (!options.Value.AllowUnauthenticatedLocalClient && string.IsNullOrEmpty(authorization))
         {
             Log.Rejected(logger, "no Authorization header");
+            return Results.Unauthorized();
+        }
+
+        // The token is checked on the header alone: an unauthenticated caller never gets the body read or parsed.
+        var token = await tokens.ValidateAsync(authorization, cancellationToken);
+        if (!token.Valid)
+        {
             return Results.Unauthorized();
         }
 
@@ -50,13 +59,12 @@ internal sealed partial class MessagesEndpoint(
         if (activity is null)
         {
             Log.Rejected(logger, "body is not an activity");
-            return options.Value.AllowUnauthenticatedLocalClient ? Results.BadRequest() : Results.Unauthorized();
+            return Results.BadRequest();
         }
 
-        var check = await tokens.ValidateAsync(authorization, activity, cancellationToken);
+        var check = tokens.CheckActivity(token, activity);
         if (!check.Valid)
         {
-            Log.Rejected(logger, check.Reason);
             return Results.Unauthorized();
         }
 
@@ -97,39 +105,22 @@ internal sealed partial class MessagesEndpoint(
         return Results.Ok();
     }
 
+    /// <summary>The shared bounded read, with Kestrel's own limit lowered to match so it stops an oversized upload too.</summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContext context, int max)
     {
-        if (context.Request.ContentLength > max)
-        {
-            return null;
-        }
-
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = max;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
         try
         {
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > max)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
+            return await BoundedBody.ReadAsync(context.Request.Body, context.Request.ContentLength, max, context.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
-
-        return buffer.ToArray();
     }
 
     private static partial class Log

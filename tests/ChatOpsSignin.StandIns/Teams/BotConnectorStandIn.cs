@@ -75,12 +75,41 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
     {
         for (var i = 0; i < times; i++)
         {
-            faults.Enqueue(new Fault(status, retryAfterSeconds, code));
+            faults.Enqueue(new Fault(status, retryAfterSeconds, code, null));
         }
     }
 
-    /// <summary>Waits (no timers: woken by each recorded activity) until an activity matches.</summary>
-    public async Task<RecordedActivity> WaitForAsync(Func<RecordedActivity, bool> match, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits (woken by each recorded activity) until an activity matches, for at most <paramref name="timeout"/>
+    /// (30 s by default, real time): a regression fails with <see cref="TimeoutException"/> instead of hanging.
+    /// </summary>
+    public Task<RecordedActivity> WaitForAsync(Func<RecordedActivity, bool> match, CancellationToken cancellationToken = default) =>
+        WaitForAsync(match, TimeSpan.FromSeconds(30), cancellationToken);
+
+    /// <inheritdoc cref="WaitForAsync(Func{RecordedActivity, bool}, CancellationToken)"/>
+    public async Task<RecordedActivity> WaitForAsync(Func<RecordedActivity, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await WaitForCoreAsync(match, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("No matching activity reached the connector stand-in in time.");
+        }
+    }
+
+    /// <summary>The next call is held (after its auth check) until the returned source is completed.</summary>
+    public TaskCompletionSource StallNext()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        faults.Enqueue(new Fault(0, null, null, release));
+        return release;
+    }
+
+    private async Task<RecordedActivity> WaitForCoreAsync(Func<RecordedActivity, bool> match, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -115,7 +144,11 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
             }
         }
 
-        if (faults.TryDequeue(out var fault))
+        if (faults.TryDequeue(out var fault) && fault.Hold is { } hold)
+        {
+            await hold.Task.WaitAsync(context.RequestAborted);
+        }
+        else if (fault is not null)
         {
             if (fault.RetryAfterSeconds is { } seconds)
             {
@@ -185,5 +218,5 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status);
 
-    private sealed record Fault(int Status, int? RetryAfterSeconds, string? Code);
+    private sealed record Fault(int Status, int? RetryAfterSeconds, string? Code, TaskCompletionSource? Hold);
 }

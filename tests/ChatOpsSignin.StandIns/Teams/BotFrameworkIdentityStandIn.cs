@@ -9,10 +9,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatOpsSignin.StandIns.Teams;
 
 /// <summary>
-/// Stands in for login.botframework.com (OpenID metadata + JWKS with <c>endorsements</c>) and for the Entra token endpoint
-/// (client credentials). Tests mint channel tokens with <see cref="MintChannelToken"/> using RSA keys made here.
+/// Stands in for login.botframework.com (OpenID metadata + JWKS with <c>endorsements</c>), for the Entra token endpoint
+/// (client credentials) and for Entra's per-tenant OpenID metadata (keys shared by every tenant, as in Entra).
+/// Tests mint channel tokens with <see cref="MintChannelToken"/> and Entra-issued ones with <see cref="MintEntraToken"/>.
 /// </summary>
-public sealed class BotFrameworkIdentityStandIn : IAsyncDisposable
+public sealed partial class BotFrameworkIdentityStandIn : IAsyncDisposable
 {
     public const string ChannelIssuer = "https://api.botframework.com";
     public const string ConnectorAudience = "https://api.botframework.com";
@@ -57,6 +58,8 @@ public sealed class BotFrameworkIdentityStandIn : IAsyncDisposable
             a.MapGet("/v1/.well-known/openidconfiguration", () => standIn!.Metadata());
             a.MapGet("/v1/.well-known/keys", () => standIn!.Jwks());
             a.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant, HttpRequest request) => standIn!.IssueAsync(request));
+            a.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => standIn!.EntraMetadata(tenant));
+            a.MapGet("/{tenant}/discovery/v2.0/keys", (string tenant) => standIn!.EntraJwks());
         });
         standIn = new BotFrameworkIdentityStandIn(app, baseUrl, time ?? TimeProvider.System);
         return standIn;
@@ -77,7 +80,10 @@ public sealed class BotFrameworkIdentityStandIn : IAsyncDisposable
     }
 
     /// <summary>A channel → bot token as the Bot Framework would send it.</summary>
-    public string MintChannelToken(string audience, string serviceUrl, string? issuer = null, DateTimeOffset? expires = null, bool endorsed = true)
+    /// <param name="signedByEntra">Sign with an Entra key instead of a Bot Framework one (a key from the wrong source).</param>
+    /// <param name="kid">A kid header naming another key than the one that signs (a forged endorsement).</param>
+    public string MintChannelToken(
+        string audience, string serviceUrl, string? issuer = null, DateTimeOffset? expires = null, bool endorsed = true, bool signedByEntra = false, string? kid = null)
     {
         var now = time.GetUtcNow();
         SigningKey key;
@@ -86,7 +92,13 @@ public sealed class BotFrameworkIdentityStandIn : IAsyncDisposable
             key = keys.First(k => k.Endorsements.Contains("msteams") == endorsed);
         }
 
-        return Mint(key.Key, issuer ?? ChannelIssuer, audience, expires ?? now.AddHours(1), now.AddMinutes(-1), new Dictionary<string, object>
+        var signer = signedByEntra ? entraKey : key.Key;
+        if (kid is not null)
+        {
+            signer = new RsaSecurityKey(signer.Rsa) { KeyId = kid };
+        }
+
+        return Mint(signer, issuer ?? ChannelIssuer, audience, expires ?? now.AddHours(1), now.AddMinutes(-1), new Dictionary<string, object>
         {
             ["serviceurl"] = serviceUrl,
         });

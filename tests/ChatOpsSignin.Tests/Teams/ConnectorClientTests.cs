@@ -10,36 +10,7 @@ public sealed class ConnectorClientTests
 {
     private static readonly JsonObject Hello = OutboundActivity.Text("hello");
 
-    public static TheoryData<int> Retryable => [429, 412, 502, 503, 504];
-
     public static TheoryData<int> NotRetryable => [400, 401, 403, 404, 413, 500];
-
-    [Theory]
-    [MemberData(nameof(Retryable))]
-    public async Task Transient_Status_Is_Retried_Honouring_Retry_After(int status)
-    {
-        // Real clock: the retry really waits the 1 s Retry-After.
-        await using var host = await TeamsTestHost.StartAsync(TimeProvider.System);
-        host.Connector.FailNext(status, retryAfterSeconds: 1);
-
-        var id = await host.Get<BotConnectorClient>().SendAsync(host.Connector.ServiceUrl, "a:alice-chat", Hello.DeepClone().AsObject(), null, CancellationToken.None);
-
-        Assert.StartsWith("act-", id, StringComparison.Ordinal);
-        Assert.Equal(2, host.Connector.Attempts);
-    }
-
-    [Fact]
-    public async Task Retries_Are_Bounded()
-    {
-        await using var host = await TeamsTestHost.StartAsync(TimeProvider.System);
-        host.Connector.FailNext(503, times: 10, retryAfterSeconds: 0);
-
-        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            host.Get<BotConnectorClient>().SendAsync(host.Connector.ServiceUrl, "a:alice-chat", Hello.DeepClone().AsObject(), null, CancellationToken.None));
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
-        Assert.Equal(4, host.Connector.Attempts);
-    }
 
     [Theory]
     [MemberData(nameof(NotRetryable))]

@@ -17,6 +17,27 @@ public sealed class LocalModeTests
         Assert.Contains("loopback", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Local_Mode_Refuses_To_Start_Outside_Development(string environment)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TeamsTestHost.StartLocalAsync(time, environment: environment));
+
+        Assert.Contains("Development", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains(environment, Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_Mode_Refuses_To_Start_With_An_App_Password()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TeamsTestHost.StartLocalAsync(time, extra: new() { ["Teams:AppId"] = TeamsTestHost.AppId, ["Teams:AppPassword"] = TeamsTestHost.AppPassword }));
+
+        Assert.Contains("Teams:AppPassword", Flatten(error), StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamsTestHost.AppPassword, Flatten(error), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Local_Mode_Takes_Activities_Without_A_Token_And_Replies_Without_One()
     {

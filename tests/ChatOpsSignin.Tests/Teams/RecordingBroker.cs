@@ -46,8 +46,11 @@ internal sealed class RecordingBroker : ISigninBroker
         return Task.FromResult(Result);
     }
 
-    /// <summary>Waits (woken by each submission, no timers) until <paramref name="count"/> requests were submitted.</summary>
-    public async Task<IReadOnlyList<SigninRequest>> WaitForSubmissionsAsync(int count)
+    /// <summary>Waits (woken by each submission) until <paramref name="count"/> requests were submitted; at most 30 s.</summary>
+    public Task<IReadOnlyList<SigninRequest>> WaitForSubmissionsAsync(int count) =>
+        WaitForSubmissionsCoreAsync(count).WaitAsync(TimeSpan.FromSeconds(30));
+
+    private async Task<IReadOnlyList<SigninRequest>> WaitForSubmissionsCoreAsync(int count)
     {
         while (true)
         {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ChatOpsSignin.Tests.Teams;
 
@@ -22,6 +23,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 {
     public const string AppId = "app-id";
     public const string AppPassword = "s3cret-password";
+
+    /// <summary>Every wait in these tests is bounded: a hang fails the test instead of stalling the run.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private TeamsTestHost(WebApplication app, BotFrameworkIdentityStandIn? identity, BotConnectorStandIn connector, RecordingBroker broker)
     {
@@ -43,7 +47,10 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public Uri MessagesUrl { get; }
 
-    public HttpClient Http { get; } = new();
+    public HttpClient Http { get; } = new() { Timeout = Patience };
+
+    /// <summary>Everything the bot logged (in memory).</summary>
+    public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
 
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
@@ -60,6 +67,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             ["Teams:AppPassword"] = AppPassword,
             ["Teams:TenantId"] = TestActivities.Tenant,
             ["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = identity.EntraMetadataUrl,
             ["Teams:TokenEndpoint"] = identity.TokenEndpoint,
             ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
         };
@@ -71,19 +79,32 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         return await StartAsync(time, settings, identity, connector);
     }
 
-    /// <summary>Local (playground) mode: no token checks, connector without tokens.</summary>
-    public static async Task<TeamsTestHost> StartLocalAsync(TimeProvider time, string urls = "http://127.0.0.1:0")
+    /// <summary>Local (playground) mode: no token checks, connector without tokens. Allowed only in Development.</summary>
+    public static async Task<TeamsTestHost> StartLocalAsync(
+        TimeProvider time, string urls = "http://127.0.0.1:0", string environment = "Development", Dictionary<string, string?>? extra = null)
     {
         var connector = await BotConnectorStandIn.StartAsync(identity: null);
-        return await StartAsync(time, new() { ["Teams:AllowUnauthenticatedLocalClient"] = "true" }, null, connector, urls);
+        var settings = new Dictionary<string, string?> { ["Teams:AllowUnauthenticatedLocalClient"] = "true" };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return await StartAsync(time, settings, null, connector, urls, environment);
     }
 
     public static async Task<TeamsTestHost> StartAsync(
-        TimeProvider time, Dictionary<string, string?> settings, BotFrameworkIdentityStandIn? identity, BotConnectorStandIn connector, string urls = "http://127.0.0.1:0")
+        TimeProvider time,
+        Dictionary<string, string?> settings,
+        BotFrameworkIdentityStandIn? identity,
+        BotConnectorStandIn connector,
+        string urls = "http://127.0.0.1:0",
+        string environment = "Production")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
         if (Environment.GetEnvironmentVariable("TEAMS_TEST_LOG") == "1")
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
@@ -98,15 +119,15 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         app.MapTeamsRoom();
         try
         {
-            await app.StartAsync();
+            await app.StartAsync().WaitAsync(Patience);
         }
         catch
         {
-            await app.DisposeAsync();
-            await connector.DisposeAsync();
+            await Bounded(app.DisposeAsync(), "the refused host");
+            await Bounded(connector.DisposeAsync(), "the connector stand-in");
             if (identity is not null)
             {
-                await identity.DisposeAsync();
+                await Bounded(identity.DisposeAsync(), "the identity stand-in");
             }
 
             throw;
@@ -133,12 +154,25 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Connector.DisposeAsync();
+        await Bounded(new ValueTask(App.StopAsync()), "stopping the bot host");
+        await Bounded(App.DisposeAsync(), "disposing the bot host (an HTTP call still in flight?)");
+        await Bounded(Connector.DisposeAsync(), "the connector stand-in");
         if (Identity is not null)
         {
-            await Identity.DisposeAsync();
+            await Bounded(Identity.DisposeAsync(), "the identity stand-in");
+        }
+    }
+
+    /// <summary>Dispose with a deadline on the real clock, so a stuck shutdown fails the test with a reason.</summary>
+    private static async Task Bounded(ValueTask dispose, string what)
+    {
+        try
+        {
+            await dispose.AsTask().WaitAsync(Patience);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Gave up after {Patience.TotalSeconds} s: {what} did not finish.", e);
         }
     }
 }
