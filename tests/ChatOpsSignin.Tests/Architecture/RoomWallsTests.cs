@@ -19,6 +19,7 @@ public sealed class RoomWallsTests
         { "AWSSDK.", "ChatOpsSignin.Aws" },
         { "Microsoft.IdentityModel.", "ChatOpsSignin.Teams" },
         { "Microsoft.Data.Sqlite", "ChatOpsSignin.Storage" },
+        { "OpenTelemetry", "ChatOpsSignin" },
     };
 
     [Theory]
