@@ -14,7 +14,7 @@ namespace ChatOpsSignin.Tests.Hosting;
 /// </summary>
 internal sealed class OpsHost : IAsyncDisposable
 {
-    public const string Profile = "prod-readonly";
+    public const string Profile = "ops-readonly"; // no other test host uses it: its samples are this host's
     public const string RoleArn = "arn:aws:iam::111122223333:role/ReadOnly";
 
     private readonly string root = Directory.CreateTempSubdirectory("chatops-ops-").FullName;
