@@ -82,5 +82,6 @@ else
 fi
 
 echo "try-it-locally: opening the Microsoft 365 Agents Playground ${version}; in its chat type: console try"
+cd "$work" # the playground writes devTools/ (its log) into the working directory
 # shellcheck disable=SC2086 # TRY_PLAYGROUND_ARGS is a list of flags
 "${playground[@]}" -e "http://127.0.0.1:${port}/api/messages" -c msteams ${TRY_PLAYGROUND_ARGS:-}
