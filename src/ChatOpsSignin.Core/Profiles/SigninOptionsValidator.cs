@@ -41,6 +41,11 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
             }
         }
 
+        if (options.RateLimit.PerUser < 0)
+        {
+            errors.Add("RateLimit:PerUser: must be 0 (off) or more.");
+        }
+
         if (options.RateLimit.PerUserPerProfile < 0)
         {
             errors.Add("RateLimit:PerUserPerProfile: must be 0 (off) or more.");
