@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Policy;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,11 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
 
         foreach (var (profile, value) in options.Profiles)
         {
+            if (CommandGrammar.ReservedWords.Contains(profile) || !ChatLimits.IsProfileName(profile))
+            {
+                errors.Add($"Profiles:{profile}: a profile name is letters, digits, '.', '_' or '-' (up to {ChatLimits.MaxProfileNameLength}) and not a command word ({string.Join(", ", CommandGrammar.ReservedWords)}).");
+            }
+
             CheckEntries(errors, $"Profiles:{profile}:Allow", value.Allow, options.Groups);
             if (value.Allow.Count == 0)
             {
