@@ -22,6 +22,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<SigninOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, SigninOptionsValidator>());
         services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section))
+            .Validate(o => o.Retention is null || o.Retention >= AuditOptions.MinRetention, "Audit:Retention: must be at least 1.00:00:00, or absent to keep the trail forever.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProfileCatalog>();
         services.AddSingleton<SigninPolicy>();

@@ -47,6 +47,45 @@ public sealed class DynamoDbAuditLog(DynamoDbTable table) : IAuditLog
         return events;
     }
 
+    /// <summary>
+    /// Reads the time partition (gsi2) up to <paramref name="before"/>, oldest first, and deletes each event's item and,
+    /// where someone else acted, the actor's copy (same sort key in the actor's partition). Never a Scan.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var request = new QueryRequest
+        {
+            IndexName = Keys.Gsi2,
+            KeyConditionExpression = $"{Keys.Gsi2Pk} = :pk AND {Keys.Gsi2Sk} < :before",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":pk"] = Attr.S(AuditItems.TimePartition),
+                [":before"] = Attr.At(before),
+            },
+            ScanIndexForward = true,
+        };
+        var deleted = 0;
+        await foreach (var item in Paging.QueryAsync(table, request, cancellationToken))
+        {
+            var sortKey = item[Keys.Sk];
+            var keys = new List<Dictionary<string, AttributeValue>> { new() { [Keys.Pk] = item[Keys.Pk], [Keys.Sk] = sortKey } };
+            var e = AuditItems.Read(item);
+            if (e.Actor is { } actor && e.Requester is not null && actor != e.Requester)
+            {
+                keys.Add(new() { [Keys.Pk] = Attr.S(AuditItems.UserPartition(actor)), [Keys.Sk] = sortKey });
+            }
+
+            foreach (var key in keys)
+            {
+                await table.Client.DeleteItemAsync(new DeleteItemRequest { TableName = table.Name, Key = key }, cancellationToken);
+            }
+
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     /// <summary>The user query reads the table's own key, the profile query gsi1, the rest gsi2; other criteria filter.</summary>
     private static QueryRequest Plan(AuditQuery query)
     {

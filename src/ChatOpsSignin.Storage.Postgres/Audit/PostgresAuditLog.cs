@@ -49,4 +49,20 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
             """;
         return await command.With("limit", query.Limit).ReadAllAsync(AuditRows.Read, cancellationToken);
     }
+
+    /// <summary>The append-only trigger lets a DELETE through only inside a transaction that set the prune flag locally.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var open = new NpgsqlCommand("SELECT set_config('chatops_signin.audit_prune', 'on', true);", connection, transaction))
+        {
+            await open.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var delete = new NpgsqlCommand("DELETE FROM audit_events WHERE at < @before;", connection, transaction);
+        var deleted = await delete.With("before", PostgresValues.Time(before)).ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
 }

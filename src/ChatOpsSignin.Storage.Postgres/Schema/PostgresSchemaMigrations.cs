@@ -104,6 +104,15 @@ internal static class PostgresSchemaMigrations
             );
             CREATE INDEX replay_guard_expiry ON replay_guard (expires_at);
             """),
+        (2, """
+            CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' AND current_setting('chatops_signin.audit_prune', true) = 'on' THEN
+                        RETURN OLD;
+                    END IF;
+                    RAISE EXCEPTION 'audit_events is append-only' USING ERRCODE = 'insufficient_privilege';
+                END $$;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -63,4 +63,24 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
 
         return events;
     }
+
+    /// <summary>Opens the prune gate, deletes, closes it, all in one write transaction: outside it the trigger refuses deletes.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE audit_prune_gate SET open = 1;
+            DELETE FROM audit_events WHERE at < $before;
+            """;
+        var deleted = await command.With("$before", SqliteValues.Time(before)).ExecuteNonQueryAsync(cancellationToken) - 1;
+        await using var close = connection.CreateCommand();
+        close.Transaction = transaction;
+        close.CommandText = "UPDATE audit_prune_gate SET open = 0;";
+        await close.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
 }

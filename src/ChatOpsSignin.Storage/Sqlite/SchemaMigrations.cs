@@ -109,6 +109,14 @@ internal static class SchemaMigrations
             DROP TABLE issued_links;
             CREATE INDEX issued_link_messages_live ON issued_link_messages (requester, issued_at) WHERE removed_at IS NULL;
             """),
+        (3, """
+            CREATE TABLE audit_prune_gate (open INTEGER NOT NULL);
+            INSERT INTO audit_prune_gate (open) VALUES (0);
+            DROP TRIGGER audit_events_no_delete;
+            CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+                WHEN (SELECT open FROM audit_prune_gate) = 0
+                BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

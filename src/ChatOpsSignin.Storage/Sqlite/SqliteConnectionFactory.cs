@@ -85,7 +85,7 @@ public sealed class SqliteConnectionFactory : IDisposable
         {
             using var created = new FileStream(databasePath, new FileStreamOptions
             {
-                Mode = FileMode.CreateNew,
+                Mode = FileMode.OpenOrCreate,
                 Access = FileAccess.Write,
                 UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
             });

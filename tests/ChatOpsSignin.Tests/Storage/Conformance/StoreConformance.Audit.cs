@@ -89,4 +89,19 @@ public abstract partial class StoreConformance
 
     private static AuditEvent Event(string code, DateTimeOffset at, string requester, string profile) =>
         new(new RequestId("req_" + code), AuditEventType.Requested, at) { Requester = requester, Profile = profile, Code = code };
+
+    [Fact]
+    public async Task Pruning_Deletes_Only_Events_Older_Than_The_Cut_Everywhere_They_Are_Found()
+    {
+        var log = NewReplica().Audit;
+        await SeedAsync(log);
+
+        var deleted = await log.PruneAsync(T0.AddMinutes(2), CancellationToken.None);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(["b1", "c1", "a3"], (await log.QueryAsync(new AuditQuery(), CancellationToken.None)).Select(e => e.Code));
+        Assert.Equal(["b1"], (await log.QueryAsync(new AuditQuery(User: Bob), CancellationToken.None)).Select(e => e.Code));
+        Assert.Equal(["a3"], (await log.QueryAsync(new AuditQuery(Profile: "prod"), CancellationToken.None)).Select(e => e.Code));
+        Assert.Equal(0, await log.PruneAsync(T0.AddMinutes(2), CancellationToken.None));
+    }
 }
