@@ -5,6 +5,7 @@ using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Core.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CredentialIssuers>();
         services.AddSingleton<DeliveryDirectory>();
+        services.TryAddSingleton<SigninTelemetry>();
         services.AddSingleton<RequestDriver>();
         services.AddSingleton<WorkPump>();
         services.AddSingleton<ISigninBroker, RequestFrontDoor>();

@@ -2,6 +2,7 @@ using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Core.Work;
 using Microsoft.Extensions.Options;
 
@@ -32,15 +33,18 @@ public sealed class RequestFrontDoor(
             return SubmitResult.Busy;
         }
 
+        using var span = SigninTracing.StartSubmit(request, catalog.Find(request.Profile)?.Name ?? SigninTelemetry.UnknownProfile);
         try
         {
-            var leased = await work.TryAddAsync(WorkItem.New(request), pump.Owner, time.GetUtcNow() + options.Value.LeaseDuration, cancellationToken)
+            var item = WorkItem.New(request) with { State = new WorkState { TraceParent = SigninTracing.TraceParentOf(span) } };
+            var leased = await work.TryAddAsync(item, pump.Owner, time.GetUtcNow() + options.Value.LeaseDuration, cancellationToken)
                 ?? throw new InvalidOperationException($"Request id {request.Id} is already recorded.");
             pump.RunReserved(leased);
             return SubmitResult.Accepted;
         }
-        catch
+        catch (Exception exception)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
             pump.Unreserve();
             throw;
         }

@@ -7,6 +7,7 @@ using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public sealed partial class RequestDriver(
     AuditTrail audit,
     IOptions<WorkOptions> options,
     TimeProvider time,
+    SigninTelemetry telemetry,
     ILogger<RequestDriver> logger)
 {
     private static readonly SigninFailure InternalError = new(
@@ -49,6 +51,8 @@ public sealed partial class RequestDriver(
         var step = new StepContext(work, time, options.Value.LeaseDuration, leased);
         while (true)
         {
+            using var scope = RequestLogScope.Begin(logger, step.Item.Id);
+            using var span = SigninTracing.StartStep(step.Item, ProfileLabel(step.Item.Request));
             WorkItem? next;
             try
             {
@@ -56,11 +60,12 @@ public sealed partial class RequestDriver(
             }
             catch (LeaseLostException)
             {
-                Log.LeaseLost(logger, step.Item.Id.Value, step.Item.Step);
+                LeaseLost(step.Item);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
                 next = await FailedAsync(step.Item, exception, cancellationToken);
             }
 
@@ -79,6 +84,7 @@ public sealed partial class RequestDriver(
 
             if (!await step.SaveAsync(next, cancellationToken))
             {
+                LeaseLost(next);
                 return;
             }
         }
@@ -116,7 +122,9 @@ public sealed partial class RequestDriver(
             item = item with { Request = request, State = item.State with { HandleResolved = true } };
         }
 
+        var started = time.GetTimestamp();
         var granted = await policy.CheckAsync(request, cancellationToken);
+        telemetry.Stage("policy", ProfileLabel(request), granted.Succeeded, time.GetElapsedTime(started));
         if (!granted.Succeeded)
         {
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
@@ -139,7 +147,7 @@ public sealed partial class RequestDriver(
     private async Task<WorkItem?> RefuseAsync(WorkItem item, IChatDelivery? delivery, SigninFailure failure, CancellationToken cancellationToken)
     {
         var request = item.Request;
-        Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "refused", failure.Code);
+        Finished(request, "refused", failure.Code);
         await audit.RecordAsync(request, AuditEventType.Refused, e => e with { Code = failure.Code }, cancellationToken);
         if (delivery is not null)
         {
@@ -154,6 +162,7 @@ public sealed partial class RequestDriver(
     {
         var attempt = item.Attempt + 1;
         var limit = item.Step == WorkStep.RemoveLink ? options.Value.MaxRemovalAttempts : options.Value.MaxAttempts;
+        telemetry.StepFailed(item.Step.ToString(), gaveUp: attempt >= limit);
         if (attempt < limit)
         {
             Log.StepFailed(logger, exception, item.Id.Value, item.Step, attempt);
@@ -169,7 +178,7 @@ public sealed partial class RequestDriver(
     private async Task<WorkItem?> ReportInternalErrorAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var request = item.Request;
-        Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "failed", InternalError.Code);
+        Finished(request, "failed", InternalError.Code);
         await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = InternalError.Code }, cancellationToken);
         if (deliveries.For(request.Platform) is { } delivery)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Teams.Approvals;
 using ChatOpsSignin.Teams.Cards;
 using ChatOpsSignin.Teams.Connector;
@@ -43,11 +44,14 @@ internal sealed partial class CommandRunner(
             case ChatCommand.Request asked:
                 var request = new SigninRequest(
                     RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow());
-                var accepted = await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted;
-                Log.Submitted(logger, request.Id.Value, asked.Profile, accepted);
-                if (!accepted)
+                using (RequestLogScope.Begin(logger, request.Id))
                 {
-                    await ReplyAsync(activity, ChatNotices.Busy, cancellationToken);
+                    var accepted = await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted;
+                    Log.Submitted(logger, request.Id.Value, asked.Profile, accepted);
+                    if (!accepted)
+                    {
+                        await ReplyAsync(activity, ChatNotices.Busy, cancellationToken);
+                    }
                 }
 
                 break;
