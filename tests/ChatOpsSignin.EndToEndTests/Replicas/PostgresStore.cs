@@ -34,14 +34,6 @@ public sealed class PostgresStore : SharedStore
             await command.ExecuteNonQueryAsync();
         }
 
-        await using (var owner = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.cluster.AdminConnectionString) { Database = database }.ConnectionString))
-        {
-            // PostgreSQL 15+ gives a new database's public schema to its owner; older ones let everyone create there.
-            await owner.OpenAsync();
-            await using var command = new NpgsqlCommand($"ALTER SCHEMA public OWNER TO {role};", owner);
-            await command.ExecuteNonQueryAsync();
-        }
-
         // Fail fast while the server is gone, so an edge answers within the test's bounds.
         var connection = new NpgsqlConnectionStringBuilder(store.cluster.AdminConnectionString)
         {

@@ -9,6 +9,7 @@ namespace ChatOpsSignin.EndToEndTests.Replicas;
 /// <summary>
 /// Two replicas of the bot, each its own process (<see cref="BotProcess"/>), on one shared store engine, behind the
 /// same Slack and AWS stand-ins in the test process: what a load balancer in front of two hosts would give.
+/// The replicas start with <see cref="StartBothAsync"/>.
 /// </summary>
 internal sealed class ReplicaRig : IAsyncDisposable
 {
@@ -42,6 +43,12 @@ internal sealed class ReplicaRig : IAsyncDisposable
 
     public BotProcess B { get; private set; } = null!;
 
+    /// <summary>
+    /// <c>Work:LeaseDuration</c> of the replicas started next. A lease is not renewed during a step, so it must outlast
+    /// the slowest step of a freshly started process on a busy CI machine; only the kill test wants it short.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public static async Task<ReplicaRig> StartAsync(SharedStore store)
     {
         var aws = await AwsStandIn.StartAsync();
@@ -51,14 +58,12 @@ internal sealed class ReplicaRig : IAsyncDisposable
         slack.AddUser(Lead, "wile.e");
         slack.AddUser(OtherLead, "marvin");
         slack.AddChannel(ApprovalChannel);
-        var rig = new ReplicaRig(store, aws, slack);
-        await rig.StartBothAsync();
-        return rig;
+        return new ReplicaRig(store, aws, slack);
     }
 
     public static string Key(string user) => $"slack:{SlackStandIn.TeamId}/{user}";
 
-    /// <summary>Starts A and B at once (they migrate the same store concurrently, as a rolling deploy would).</summary>
+    /// <summary>Starts A and B (again) at once (they migrate the same store concurrently, as a rolling deploy would).</summary>
     public async Task StartBothAsync(TimeSpan? clockOffset = null)
     {
         var a = BotProcess.StartAsync(Settings(), clockOffset);
@@ -165,7 +170,7 @@ internal sealed class ReplicaRig : IAsyncDisposable
         ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:ChatOpsSignin"] = "Debug",
-        ["Work:LeaseDuration"] = "00:00:05",
+        ["Work:LeaseDuration"] = LeaseDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         ["Work:PollInterval"] = "00:00:00.200",
         ["Slack:BotToken"] = SlackStandIn.BotToken,
         ["Slack:SigningSecret"] = SigningSecret,

@@ -27,6 +27,7 @@ public abstract class ReplicaScenarios(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Approve_Clicked_On_Both_Replicas_At_Once_Gives_One_Decision_One_Link_And_Tells_The_Other_Clicker()
     {
+        await rig.StartBothAsync();
         using var ack = await rig.CommandAsync(rig.A, "prod change window");
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var requestId = RequestIdIn(await ack.Content.ReadAsStringAsync());
@@ -60,6 +61,7 @@ public abstract class ReplicaScenarios(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task A_Signed_Request_Accepted_By_One_Replica_Is_Refused_With_401_When_Replayed_To_The_Other()
     {
+        await rig.StartBothAsync();
         var request = await SignedRequest.CommandAsync(rig.Slack, "dev", ReplicaRig.Requester);
 
         using var accepted = await ReplicaRig.PostAsync(rig.A, request);
@@ -76,6 +78,7 @@ public abstract class ReplicaScenarios(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task A_Link_Is_Removed_From_Chat_Exactly_Once_When_Both_Replicas_Find_It_Due()
     {
+        await rig.StartBothAsync();
         using var ack = await rig.CommandAsync(rig.B, "dev");
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         await rig.WaitUntilAsync(() => rig.LinkMessages().Count > 0, "the link");
@@ -93,6 +96,9 @@ public abstract class ReplicaScenarios(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task A_Replica_Killed_While_It_Holds_A_Lease_Mid_Issue_Is_Finished_Once_By_The_Other_After_The_Lease_Expires()
     {
+        // Short, so B takes over soon after A dies; nothing else competes for the request while A is gone.
+        rig.LeaseDuration = TimeSpan.FromSeconds(5);
+        await rig.StartBothAsync();
         rig.Aws.HangNext("AssumeRole");
 
         using var ack = await rig.CommandAsync(rig.A, "dev");
@@ -108,12 +114,13 @@ public abstract class ReplicaScenarios(ITestOutputHelper output) : IAsyncLifetim
     }
 
     /// <summary>
-    /// Readiness and the 503 are the contract of branch ops2 (readiness check "store"; the Slack edge answers 503 when
-    /// nothing can be recorded). Either 503 or a 500 keeps the promise; a 200 "received" would break it.
+    /// Readiness has the check "store"; the Slack edge answers 503 when nothing can be recorded (a 500 would keep the
+    /// promise too; a 200 "received" would break it). Nothing the refused command carried shows up once the store is back.
     /// </summary>
     [Fact]
     public async Task A_Replica_That_Loses_Its_Database_Is_Not_Ready_And_Acknowledges_Nothing_It_Cannot_Record()
     {
+        await rig.StartBothAsync();
         await ReplicaRig.WaitForReadinessAsync(rig.A, HttpStatusCode.OK);
 
         await rig.Store.LoseAsync();
