@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using ChatOpsSignin.EndToEndTests.Hosting;
 using ChatOpsSignin.StandIns.Aws;
 using ChatOpsSignin.StandIns.Slack;
@@ -11,7 +9,7 @@ namespace ChatOpsSignin.EndToEndTests.Replicas;
 /// same Slack and AWS stand-ins in the test process: what a load balancer in front of two hosts would give.
 /// The replicas start with <see cref="StartBothAsync"/>.
 /// </summary>
-internal sealed class ReplicaRig : IAsyncDisposable
+internal sealed partial class ReplicaRig : IAsyncDisposable
 {
     public const string SigningSecret = "replica-signing-secret-0123456789abcdef";
     public const string Requester = "U0REQUESTER";
@@ -96,51 +94,6 @@ internal sealed class ReplicaRig : IAsyncDisposable
         using var client = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var message = request.ToMessage();
         return await client.SendAsync(message);
-    }
-
-    public static async Task<HttpStatusCode> ReadinessAsync(BotProcess bot)
-    {
-        using var client = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await client.GetAsync("healthz/ready");
-        return response.StatusCode;
-    }
-
-    /// <summary>Messages in the requester's DM that carry (or carried) a sign-in link.</summary>
-    public IReadOnlyList<SlackPostedMessage> LinkMessages() =>
-        Slack.MessagesIn(SlackStandIn.DirectMessageChannel(Requester))
-            .Where(m => m.BlocksJson.Contains("SigninToken=", StringComparison.Ordinal) || m.History.Any(h => h.Blocks?.Contains("SigninToken=", StringComparison.Ordinal) == true))
-            .ToList();
-
-    public IReadOnlyList<SlackPostedMessage> Prompts() => Slack.MessagesIn(ApprovalChannel);
-
-    /// <summary>Polls (the AWS stand-in and the bots have no signal) until <paramref name="done"/> holds, within <see cref="Wait"/>.</summary>
-    public async Task WaitUntilAsync(Func<bool> done, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!done())
-        {
-            if (clock.Elapsed > Wait)
-            {
-                throw new TimeoutException($"Waited {Wait} for {what}.\nReplica A:\n{A.Output}\nReplica B:\n{B.Output}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Polls <paramref name="bot"/>'s readiness until it answers <paramref name="expected"/>, within <see cref="Wait"/>.</summary>
-    public static async Task WaitForReadinessAsync(BotProcess bot, HttpStatusCode expected)
-    {
-        var clock = Stopwatch.StartNew();
-        while (await ReadinessAsync(bot) != expected)
-        {
-            if (clock.Elapsed > Wait)
-            {
-                throw new TimeoutException($"Waited {Wait} for /healthz/ready to answer {expected}.\n{bot.Output}");
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>The output of every bot process this rig started, in start order (A, B, then each restart's pair).</summary>

@@ -17,6 +17,11 @@ public abstract class ReplicaScenarios(ITestOutputHelper output) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
+        if (rig is null)
+        {
+            return;
+        }
+
         // Every replica's log, every generation: what a failure needs to be understood.
         output.WriteLine(rig.Logs());
         await rig.DisposeAsync();
