@@ -25,8 +25,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProfileCatalog>();
         services.AddSingleton<SigninPolicy>();
+        services.AddSingleton<RequesterLimit>();
         services.AddSingleton<ApprovalRules>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RefusalAudit>();
         services.AddSingleton<CredentialIssuers>();
         services.AddSingleton<DeliveryDirectory>();
         services.TryAddSingleton<SigninTelemetry>();

@@ -1,6 +1,7 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Core.Work;
@@ -15,6 +16,7 @@ namespace ChatOpsSignin.Core.Requests;
 public sealed class RequestFrontDoor(
     IWorkStore work,
     WorkPump pump,
+    RequesterLimit requesterLimit,
     IApprovalStore approvals,
     ApprovalRules rules,
     ProfileCatalog catalog,
@@ -28,6 +30,11 @@ public sealed class RequestFrontDoor(
 
     public async Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
     {
+        if (!await requesterLimit.TryAdmitAsync(request, cancellationToken))
+        {
+            return SubmitResult.TooMany;
+        }
+
         if (!pump.TryReserve())
         {
             return SubmitResult.Busy;

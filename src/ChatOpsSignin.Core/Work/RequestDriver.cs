@@ -37,6 +37,7 @@ public sealed partial class RequestDriver(
     IConsoleLinkFactory links,
     DeliveryDirectory deliveries,
     AuditTrail audit,
+    RefusalAudit refusals,
     IOptions<WorkOptions> options,
     TimeProvider time,
     SigninTelemetry telemetry,
@@ -148,7 +149,7 @@ public sealed partial class RequestDriver(
     {
         var request = item.Request;
         Finished(request, "refused", failure.Code);
-        await audit.RecordAsync(request, AuditEventType.Refused, e => e with { Code = failure.Code }, cancellationToken);
+        await refusals.RecordAsync(request, failure.Code, cancellationToken);
         if (delivery is not null)
         {
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(failure), cancellationToken);

@@ -50,17 +50,17 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
             time.GetUtcNow());
         using var scope = RequestLogScope.Begin(logger, request.Id);
         responseUrls.Remember(request.Id, command.ResponseUrl);
-        var accepted = await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted;
-        Log.Submitted(logger, request.Id.Value, asked.Profile, accepted);
-        return accepted
+        var result = await broker.SubmitAsync(request, cancellationToken);
+        Log.Submitted(logger, request.Id.Value, asked.Profile, result);
+        return result == SubmitResult.Accepted
             ? new SlackMessage($"Request `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
-            : new SlackMessage(ChatNotices.Busy);
+            : new SlackMessage(ChatNotices.For(result));
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3410, Level = LogLevel.Debug, Message = "Slack request {RequestId} for profile {Profile}: accepted {Accepted}")]
-        public static partial void Submitted(ILogger logger, string requestId, string profile, bool accepted);
+        [LoggerMessage(EventId = 3410, Level = LogLevel.Debug, Message = "Slack request {RequestId} for profile {Profile}: {Result}")]
+        public static partial void Submitted(ILogger logger, string requestId, string profile, SubmitResult result);
     }
 
     /// <summary>Slack escapes &amp;, &lt; and &gt; in command text; unescaped here, escaped again wherever it is shown.</summary>

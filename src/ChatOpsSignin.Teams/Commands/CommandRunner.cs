@@ -46,11 +46,11 @@ internal sealed partial class CommandRunner(
                     RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow());
                 using (RequestLogScope.Begin(logger, request.Id))
                 {
-                    var accepted = await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted;
-                    Log.Submitted(logger, request.Id.Value, asked.Profile, accepted);
-                    if (!accepted)
+                    var submitted = await broker.SubmitAsync(request, cancellationToken);
+                    Log.Submitted(logger, request.Id.Value, asked.Profile, submitted);
+                    if (submitted != SubmitResult.Accepted)
                     {
-                        await ReplyAsync(activity, ChatNotices.Busy, cancellationToken);
+                        await ReplyAsync(activity, ChatNotices.For(submitted), cancellationToken);
                     }
                 }
 
@@ -109,7 +109,7 @@ internal sealed partial class CommandRunner(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Debug, Message = "Teams request {RequestId} for profile {Profile}: accepted {Accepted}")]
-        public static partial void Submitted(ILogger logger, string requestId, string profile, bool accepted);
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Teams request {RequestId} for profile {Profile}: {Result}")]
+        public static partial void Submitted(ILogger logger, string requestId, string profile, SubmitResult result);
     }
 }
