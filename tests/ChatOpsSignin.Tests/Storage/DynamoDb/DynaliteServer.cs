@@ -1,22 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using ChatOpsSignin.Storage.DynamoDb;
-using ChatOpsSignin.Storage.DynamoDb.Table;
 
 namespace ChatOpsSignin.Tests.Storage.DynamoDb;
 
 /// <summary>
 /// A real dynalite (DynamoDB on LevelDB, from tests/dynalite, installed by .ci/install-dynalite.sh) on a free loopback
 /// port: in memory, or in <paramref name="dataPath"/> so a restart keeps the data. Killed on dispose.
+/// Also compiled into ChatOpsSignin.EndToEndTests (linked), where the bot processes use it; the SDK client half is in
+/// DynaliteServer.Client.cs, for this project only.
 /// </summary>
-public sealed class DynaliteServer : IAsyncDisposable
+public sealed partial class DynaliteServer : IAsyncDisposable
 {
-    /// <summary>dynalite checks no signature; the SDK still needs credentials to sign with. Test-only, never the default chain.</summary>
-    public static readonly BasicAWSCredentials Credentials = new("dynalite-test", "dynalite-test");
-
     private readonly Process process;
     private bool disposed;
 
@@ -56,20 +51,6 @@ public sealed class DynaliteServer : IAsyncDisposable
         await server.WaitListeningAsync(chosen, TimeSpan.FromSeconds(20));
         return server;
     }
-
-    /// <summary>A client the way the engine builds one, with explicit test credentials.</summary>
-    public IAmazonDynamoDB Client() => DynamoDbClientFactory.Create(Options(), Credentials);
-
-    public DynamoDbOptions Options(string tableName = "chatops-signin") => new()
-    {
-        TableName = tableName,
-        ServiceUrl = ServiceUrl.ToString(),
-        Region = "us-east-1",
-
-        // dynalite has no UpdateTimeToLive: say so explicitly, as a deployment on dynalite would.
-        ConfigureTimeToLive = false,
-        StartupTimeout = TimeSpan.FromSeconds(20),
-    };
 
     public async ValueTask DisposeAsync()
     {

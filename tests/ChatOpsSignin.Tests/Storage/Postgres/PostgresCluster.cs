@@ -9,6 +9,8 @@ namespace ChatOpsSignin.Tests.Storage.Postgres;
 /// loopback port (socket in the same folder), stopped and deleted at the end. initdb refuses to run as root, so as
 /// root the cluster runs as the <c>postgres</c> user (created by Debian's package) through <c>runuser</c>.
 /// With <c>POSTGRES_TEST_CONNECTION</c> set, that server is used instead and only the test databases are dropped.
+/// Also compiled into ChatOpsSignin.EndToEndTests (linked), where bot processes share one cluster and a test may take
+/// the server away (<see cref="StopAsync"/>) and bring it back (<see cref="StartAsync"/>).
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -19,6 +21,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? folder;
     private string? binaries;
     private string? runAs;
+    private string serverSettings = string.Empty;
 
     /// <summary>A superuser connection to the <c>postgres</c> database.</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
@@ -52,10 +55,17 @@ public sealed class PostgresCluster : IAsyncLifetime
         var port = FreeLoopbackPort();
 
         // No durability needed: a throwaway cluster, fast and quiet.
-        var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        await RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"]);
+        serverSettings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await StartAsync();
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=chatops;Database=postgres;Timeout=10;Pooling=false";
     }
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data; waits until it accepts connections.</summary>
+    public Task StartAsync() =>
+        RunAsync("pg_ctl", ["-D", DataFolder, "-l", Path.Combine(OwnFolder, "server.log"), "-w", "-t", "60", "-o", serverSettings, "start"]);
+
+    /// <summary>The server dies at once (<c>-m immediate</c>: no shutdown checkpoint, clients are cut off), as in a crash.</summary>
+    public Task StopAsync() => RunAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "-t", "60", "stop"]);
 
     /// <summary>A new, empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -84,13 +94,20 @@ public sealed class PostgresCluster : IAsyncLifetime
 
         try
         {
-            await RunAsync("pg_ctl", ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "-t", "60", "stop"]);
+            if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
+            {
+                await StopAsync();
+            }
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private string OwnFolder => folder ?? throw new InvalidOperationException($"The server in {ExternalVariable} is not this fixture's to start or stop.");
+
+    private string DataFolder => Path.Combine(OwnFolder, "data");
 
     private async Task ExecuteAsync(string sql)
     {
