@@ -24,6 +24,12 @@ public interface IWorkStore
     /// </summary>
     Task<LeasedWork?> TryAdvanceAsync(LeasedWork lease, WorkItem next, DateTimeOffset? keepLeaseUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends a held lease to <paramref name="until"/> without changing its token, while a step is still running (the
+    /// driver's heartbeat). False when the lease was lost: the running step must stop.
+    /// </summary>
+    Task<bool> TryRenewAsync(LeasedWork lease, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Removes the finished item if <paramref name="lease"/> is still current.</summary>
     Task<bool> TryCompleteAsync(LeasedWork lease, CancellationToken cancellationToken);
 

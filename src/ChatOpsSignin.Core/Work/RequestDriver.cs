@@ -55,19 +55,27 @@ public sealed partial class RequestDriver(
             using var scope = RequestLogScope.Begin(logger, step.Item.Id);
             using var span = SigninTracing.StartStep(step.Item, ProfileLabel(step.Item.Request));
             WorkItem? next;
+            using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var heartbeat = step.KeepAliveAsync(leaseLost);
             try
             {
-                next = await RunStepAsync(step, cancellationToken);
+                next = await RunStepAsync(step, leaseLost.Token);
             }
-            catch (LeaseLostException)
+            catch (Exception exception) when (exception is LeaseLostException || (leaseLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
             {
+                await step.StopKeepAliveAsync(heartbeat);
                 LeaseLost(step.Item);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                await step.StopKeepAliveAsync(heartbeat);
                 span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
                 next = await FailedAsync(step.Item, exception, cancellationToken);
+            }
+            finally
+            {
+                await step.StopKeepAliveAsync(heartbeat);
             }
 
             if (next is null)

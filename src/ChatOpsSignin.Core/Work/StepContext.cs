@@ -5,7 +5,49 @@ public sealed partial class RequestDriver
     /// <summary>The running step's lease, and the one way to record progress part-way through a step.</summary>
     private sealed class StepContext(IWorkStore work, TimeProvider time, TimeSpan leaseDuration, LeasedWork lease)
     {
+        private CancellationTokenSource? keepAlive;
+
         public LeasedWork Lease { get; private set; } = lease;
+
+        /// <summary>
+        /// While a step runs, extends its lease every third of the lease duration, so a step slower than the lease (a slow
+        /// AWS or chat call) is not taken over by another replica. A renewal that finds the lease gone cancels the step.
+        /// </summary>
+        public async Task KeepAliveAsync(CancellationTokenSource step)
+        {
+            keepAlive = CancellationTokenSource.CreateLinkedTokenSource(step.Token);
+            var stop = keepAlive.Token;
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(leaseDuration / 3, time, stop);
+                    var held = Lease;
+                    if (!await work.TryRenewAsync(held, time.GetUtcNow() + leaseDuration, stop) && ReferenceEquals(held, Lease))
+                    {
+                        await step.CancelAsync();
+                        return;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The step ended (or the host is stopping): nothing left to keep alive.
+                return;
+            }
+        }
+
+        public async Task StopKeepAliveAsync(Task heartbeat)
+        {
+            if (keepAlive is not null)
+            {
+                await keepAlive.CancelAsync();
+            }
+
+            await heartbeat;
+            keepAlive?.Dispose();
+            keepAlive = null;
+        }
 
         public WorkItem Item => Lease.Item;
 

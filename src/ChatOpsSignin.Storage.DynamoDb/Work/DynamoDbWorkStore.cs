@@ -71,6 +71,23 @@ public sealed class DynamoDbWorkStore(DynamoDbTable table) : IWorkStore
         return advanced ? new LeasedWork(next, lease.Owner, lease.Token + 1, keepLeaseUntil ?? DateTimeOffset.MinValue) : null;
     }
 
+    public Task<bool> TryRenewAsync(LeasedWork lease, DateTimeOffset until, CancellationToken cancellationToken) =>
+        Conditional.SucceedsAsync(() => table.Client.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = table.Name,
+                Key = WorkItems.Key(lease.Item.Id),
+                UpdateExpression = "SET lease_until = :until",
+                ConditionExpression = "lease_token = :token AND lease_owner = :owner",
+                ExpressionAttributeValues = new()
+                {
+                    [":until"] = Attr.At(until),
+                    [":token"] = Attr.N(lease.Token),
+                    [":owner"] = Attr.S(lease.Owner),
+                },
+            },
+            cancellationToken));
+
     public Task<bool> TryCompleteAsync(LeasedWork lease, CancellationToken cancellationToken) =>
         Conditional.SucceedsAsync(() => table.Client.DeleteItemAsync(
             new DeleteItemRequest

@@ -79,6 +79,15 @@ public sealed class PostgresWorkStore(PostgresDatabase database) : IWorkStore
             : null;
     }
 
+    public async Task<bool> TryRenewAsync(LeasedWork lease, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE work_items SET lease_until = @until WHERE request_id = @id AND lease_token = @token AND lease_owner = @owner;", connection);
+        command.With("id", lease.Item.Id.Value).With("token", lease.Token).With("owner", lease.Owner).With("until", PostgresValues.Time(until));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<bool> TryCompleteAsync(LeasedWork lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -72,6 +72,15 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
         return changed == 1 ? new LeasedWork(next, lease.Owner, lease.Token + 1, keepLeaseUntil ?? DateTimeOffset.MinValue) : null;
     }
 
+    public async Task<bool> TryRenewAsync(LeasedWork lease, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE work_items SET lease_until = $until WHERE request_id = $id AND lease_token = $token AND lease_owner = $owner;";
+        command.With("$id", lease.Item.Id.Value).With("$token", lease.Token).With("$owner", lease.Owner).With("$until", SqliteValues.Time(until));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<bool> TryCompleteAsync(LeasedWork lease, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

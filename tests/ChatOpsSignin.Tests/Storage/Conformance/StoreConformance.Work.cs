@@ -87,6 +87,21 @@ public abstract partial class StoreConformance
     }
 
     [Fact]
+    public async Task A_Renewed_Lease_Keeps_Others_Out_Past_Its_First_Expiry_And_A_Lost_One_Cannot_Be_Renewed()
+    {
+        var first = NewReplica().Work;
+        var second = NewReplica().Work;
+        var held = (await first.TryAddAsync(Item("req_renew"), "a", T0 + Lease, CancellationToken.None))!;
+
+        Assert.True(await first.TryRenewAsync(held, T0 + (3 * Lease), CancellationToken.None));
+
+        Assert.Empty(await second.LeaseDueAsync("b", T0 + (2 * Lease), T0 + (4 * Lease), 10, CancellationToken.None));
+        Assert.NotNull(await first.TryAdvanceAsync(held, held.Item.Then(WorkStep.Issue, T0), T0 + (3 * Lease), CancellationToken.None));
+        Assert.False(await first.TryRenewAsync(held, T0 + (5 * Lease), CancellationToken.None));
+        Assert.False(await second.TryRenewAsync(held with { Owner = "b" }, T0 + (5 * Lease), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_Completed_Item_Is_Gone()
     {
         var work = NewReplica().Work;
