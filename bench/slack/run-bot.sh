@@ -4,6 +4,9 @@
 # Maps the harness's PORT, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL and AWS_DELAY_MS onto the bot's
 # configuration, starts the AWS stand-in (bench/AwsStandInHost) as its own process on the harness CPU with
 # AWS_DELAY_MS split over the two AWS calls of a sign-in (AssumeRole, getSigninToken), then execs a Release build.
+# Run compare.sh with UNIQUE_USERS=1: the harness then gives every command its own user (as Slack would), so the
+# profile's rate limit (10 per user per hour) never refuses and every command is a real sign-in. Without it, every
+# command comes from U0BENCH0001, which the generated group does not allow: the run measures refusals.
 # Knobs: ALLOW_SIZE (generated allow-list size; default 160000, the harness uses up to ~150k users, 0 = none),
 #        WORK_MAX_BACKLOG, WORK_MAX_CONCURRENCY, STANDIN_CPUS (default 1), BUILD=0 (reuse the last publish),
 #        CHATOPS_BENCH_DIR (where builds and per-run state go; default /tmp/chatops-bench).
@@ -37,8 +40,9 @@ for _ in $(seq 1 200); do [ -f "$run/aws.env" ] && break; sleep 0.05; done
 . "$run/aws.env"
 
 # Content root of this run: the published appsettings.json plus appsettings.Bench.json with the generated group.
-cp "$dir/bot/appsettings.json" "$run/appsettings.json"
-python3 - "$allow" >"$run/appsettings.Bench.json" <<'PY'
+mkdir -p "$run/root"
+cp "$dir/bot/appsettings.json" "$run/root/appsettings.json"
+python3 - "$allow" >"$run/root/appsettings.Bench.json" <<'PY'
 import json, sys
 n = int(sys.argv[1])
 members = [f"slack:T0BENCH001/U{i:010d}" for i in range(1, n + 1)]
@@ -50,10 +54,13 @@ export Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken="$SLACK_BOT_
 export Aws__Region=us-east-1 Aws__StsServiceUrl="$AWS_STS_URL" Aws__CognitoServiceUrl="$AWS_COGNITO_URL"
 export Aws__FederationUrl="$AWS_FEDERATION_URL" Aws__Issuer=https://chatops.bench.invalid/
 export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
-export Storage__Provider=Sqlite Storage__SqlitePath="$run/bot.db"
+# The database lives outside the content root: the configuration file watcher watches the content root recursively, and
+# would wake on every SQLite write.
+mkdir -p "$run/data"
+export Storage__Provider=Sqlite Storage__SqlitePath="$run/data/bot.db"
 # "prod-readonly" is not a shell name: these go through env(1), which execs the bot in this same process.
 profile=("Profiles__prod-readonly__RoleArn=$AWS_ROLE_ARN")
 if [ "$allow" -gt 0 ]; then profile+=("Profiles__prod-readonly__Allow__0=group:bench"); fi
 [ -n "${WORK_MAX_BACKLOG:-}" ] && export Work__MaxBacklog="$WORK_MAX_BACKLOG"
 [ -n "${WORK_MAX_CONCURRENCY:-}" ] && export Work__MaxConcurrency="$WORK_MAX_CONCURRENCY"
-exec env "${profile[@]}" dotnet "$dir/bot/chatops-signin.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$run"
+exec env "${profile[@]}" dotnet "$dir/bot/chatops-signin.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$run/root"
