@@ -16,6 +16,13 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// and never corrupts the database. FULL (the default) fsyncs the WAL on every commit, which at ~10 commits per
 /// request was the largest single cost of a sign-in. https://www.sqlite.org/pragma.html#pragma_synchronous
 /// </para>
+/// <para>
+/// One connection of this process is open at a time: SQLite has one writer per file, and Microsoft.Data.Sqlite's async
+/// methods run synchronously, so concurrent writers of one process used to wait for each other inside
+/// <c>sqlite3_step</c> (the busy handler sleeps 1–100 ms on a thread-pool thread). Here they wait asynchronously for the
+/// gate instead, which costs no thread; the gate is released when the connection closes. Other processes on the same
+/// file are still arbitrated by SQLite's lock and <see cref="BusyTimeout"/>.
+/// </para>
 /// </summary>
 public sealed class SqliteConnectionFactory : IDisposable
 {
@@ -28,6 +35,7 @@ public sealed class SqliteConnectionFactory : IDisposable
     private readonly string connectionString;
     private readonly ConditionalWeakTable<sqlite3, object> configured = [];
     private readonly SemaphoreSlim initialising = new(1, 1);
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private volatile bool ready;
 
     public SqliteConnectionFactory(string databasePath)
@@ -83,11 +91,21 @@ public sealed class SqliteConnectionFactory : IDisposable
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
         initialising.Dispose();
+        // oneAtATime is not disposed: a connection still open elsewhere releases it when it closes.
     }
 
     private async Task<SqliteConnection> OpenConfiguredAsync(CancellationToken cancellationToken)
     {
+        await oneAtATime.WaitAsync(cancellationToken);
         var connection = new SqliteConnection(connectionString);
+        var released = 0;
+        connection.StateChange += (_, change) =>
+        {
+            if (change.CurrentState == System.Data.ConnectionState.Closed && Interlocked.Exchange(ref released, 1) == 0)
+            {
+                oneAtATime.Release();
+            }
+        };
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -105,6 +123,11 @@ public sealed class SqliteConnectionFactory : IDisposable
         catch
         {
             await connection.DisposeAsync();
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                oneAtATime.Release();
+            }
+
             throw;
         }
     }
