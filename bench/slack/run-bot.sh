@@ -7,7 +7,7 @@
 # Run compare.sh with UNIQUE_USERS=1: the harness then gives every command its own user (as Slack would), so the
 # profile's rate limit (10 per user per hour) never refuses and every command is a real sign-in. Without it, every
 # command comes from U0BENCH0001, which the generated group does not allow: the run measures refusals.
-# Knobs: ALLOW_SIZE (generated allow-list size; default 160000, the harness uses up to ~150k users, 0 = none),
+# Knobs: ALLOW_SIZE (generated allow-list size, at least 1; default 160000: the harness uses up to ~150k users),
 #        WORK_MAX_BACKLOG, WORK_MAX_CONCURRENCY, STANDIN_CPUS (default 1), BUILD=0 (reuse the last publish),
 #        CHATOPS_BENCH_DIR (where builds and per-run state go; default /tmp/chatops-bench).
 set -euo pipefail
