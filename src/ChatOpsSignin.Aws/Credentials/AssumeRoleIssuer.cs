@@ -60,7 +60,7 @@ public sealed partial class AssumeRoleIssuer(BrokerCredentials broker, StsClient
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: assumed {PrincipalArn} for {Seconds}s.")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Profile {Profile}: assumed {PrincipalArn} for {Seconds}s.")]
         public static partial void Issued(ILogger logger, string profile, string principalArn, double seconds);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: AssumeRole for session {SessionName} refused: {Code}.")]

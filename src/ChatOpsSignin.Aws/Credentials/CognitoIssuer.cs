@@ -111,7 +111,7 @@ public sealed partial class CognitoIssuer(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: assumed {PrincipalArn} for Cognito identity {IdentityId}.")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Profile {Profile}: assumed {PrincipalArn} for Cognito identity {IdentityId}.")]
         public static partial void Issued(ILogger logger, string profile, string principalArn, string identityId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: {Step} refused: {Code}.")]

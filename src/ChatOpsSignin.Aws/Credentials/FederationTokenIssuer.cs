@@ -63,7 +63,7 @@ public sealed partial class FederationTokenIssuer(BrokerCredentials broker, StsC
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: federation token for {PrincipalArn} for {Seconds}s.")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Profile {Profile}: federation token for {PrincipalArn} for {Seconds}s.")]
         public static partial void Issued(ILogger logger, string profile, string principalArn, double seconds);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {Profile}: GetFederationToken for {Name} refused: {Code}.")]

@@ -50,7 +50,7 @@ public sealed partial class ConsoleLinkFactory(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: console link created for session {SessionName} (SessionDuration sent: {SentSessionDuration}, console session ends {SessionEnds:O}).")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Profile {Profile}: console link created for session {SessionName} (SessionDuration sent: {SentSessionDuration}, console session ends {SessionEnds:O}).")]
         public static partial void Created(ILogger logger, string profile, string sessionName, bool sentSessionDuration, DateTimeOffset sessionEnds);
     }
 }

@@ -130,12 +130,20 @@ public sealed partial class AwsStandIn : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private Task DispatchAsync(HttpContext context)
+    /// <summary>Latency added before every answer (a benchmark's stand-in for AWS round trips); zero by default.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    private async Task DispatchAsync(HttpContext context)
     {
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay, time, context.RequestAborted);
+        }
+
         var port = context.Connection.LocalPort;
-        return port == listeners[0].IPEndPoint!.Port ? StsAsync(context)
+        await (port == listeners[0].IPEndPoint!.Port ? StsAsync(context)
             : port == listeners[1].IPEndPoint!.Port ? CognitoAsync(context)
-            : FederationAsync(context);
+            : FederationAsync(context));
     }
 
     private StandInKey? FindKey(string accessKeyId)

@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Work;
+using ChatOpsSignin.Storage.Audit;
+using ChatOpsSignin.Storage.Sqlite;
+using ChatOpsSignin.Storage.Work;
+
+namespace ChatOpsSignin.Benchmarks;
+
+/// <summary>
+/// The store writes of one sign-in without approval, in the order the front door and the driver make them, on a real
+/// SQLite file (WAL): add the work item, audit "requested", advance to Issue, record the show, audit "credentials
+/// issued", audit "delivered", schedule the link's removal. Plus the cost of one pooled open.
+/// </summary>
+[MemoryDiagnoser]
+public class SignInStoreBenchmarks
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly ChatUser Requester = new(ChatUserId.Slack("T1", "U1"), "alice");
+    private string folder = null!;
+    private SqliteConnectionFactory connections = null!;
+    private SqliteWorkStore work = null!;
+    private SqliteAuditLog audit = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        folder = Directory.CreateTempSubdirectory("chatops-bench-").FullName;
+        connections = new SqliteConnectionFactory(Path.Combine(folder, "bench.db"));
+        await connections.InitialiseAsync(CancellationToken.None);
+        work = new SqliteWorkStore(connections);
+        audit = new SqliteAuditLog(connections);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        connections.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Open a pooled connection (with whatever per-open pragmas the factory sends) and give it back.</summary>
+    [Benchmark]
+    public async Task OpenPooledConnection()
+    {
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+    }
+
+    [Benchmark]
+    public async Task<bool> StoreWritesOfOneSignIn()
+    {
+        var request = new SigninRequest(RequestId.New(), Requester, "prod", "bench", "{}", Now);
+        var lease = (await work.TryAddAsync(WorkItem.New(request), "bench", Now.AddMinutes(1), CancellationToken.None))!;
+        await Audit(request, AuditEventType.Requested);
+        var issue = lease.Item.Then(WorkStep.Issue, Now);
+        lease = (await work.TryAdvanceAsync(lease, issue, Now.AddMinutes(1), CancellationToken.None))!;
+        var shown = issue with { State = issue.State with { LinkSlot = "D1", ShowStartedAt = Now } };
+        lease = (await work.TryAdvanceAsync(lease, shown, Now.AddMinutes(1), CancellationToken.None))!;
+        await Audit(request, AuditEventType.CredentialsIssued);
+        await Audit(request, AuditEventType.LinkDelivered);
+        return await work.TryAdvanceAsync(lease, shown.Then(WorkStep.RemoveLink, Now.AddHours(1)), null, CancellationToken.None) is not null;
+    }
+
+    private Task Audit(SigninRequest request, AuditEventType type) => audit.AppendAsync(
+        new AuditEvent(request.Id, type, Now) { Requester = Requester.Id.Key, Profile = "prod" }, CancellationToken.None);
+}
