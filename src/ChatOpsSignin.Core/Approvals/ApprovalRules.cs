@@ -12,6 +12,9 @@ namespace ChatOpsSignin.Core.Approvals;
 /// </summary>
 public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
 {
+    private readonly Dictionary<string, ReasonRule?> reasons = catalog.All.ToDictionary(
+        p => p.Name, p => ReasonRule.For(p.Options.Approval), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Why <paramref name="decider"/> may not approve or deny <paramref name="approval"/>, or null when they may.</summary>
     public DecisionResult? RefuseDecider(PendingApproval approval, ChatUser decider)
     {
@@ -45,6 +48,11 @@ public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
         if (request.Platform == ChatPlatform.Cli)
         {
             return ApprovalRefusals.ApprovalRequired;
+        }
+
+        if (reasons.GetValueOrDefault(profile.Name)?.Refuse(profile.Name, request.Reason) is { } noReason)
+        {
+            return noReason;
         }
 
         return approval.ChannelFor(request.Platform) is { } channel

@@ -16,6 +16,12 @@ public sealed class ApprovalOptions
 
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>A request without a reason is refused (with <see cref="ReasonPattern"/>: one that does not match it).</summary>
+    public bool RequireReason { get; set; }
+
+    /// <summary>A .NET regular expression the reason must match, e.g. a ticket id <c>^[A-Z]+-\d+</c>; implies <see cref="RequireReason"/>.</summary>
+    public string? ReasonPattern { get; set; }
+
     /// <summary>Where approvers of a request from <paramref name="platform"/> are asked; null when that platform has none.</summary>
     public string? ChannelFor(ChatPlatform platform) => platform switch
     {

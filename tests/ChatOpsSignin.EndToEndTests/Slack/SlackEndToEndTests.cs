@@ -66,6 +66,12 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             ["Profiles:prod-admin:Allow:0"] = Key(Requester),
             ["Profiles:prod-admin:Approval:Approvers:0"] = "group:leads",
             ["Profiles:prod-admin:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-ticket:RoleArn"] = AdminRole,
+            ["Profiles:prod-ticket:Allow:0"] = Key(Requester),
+            ["Profiles:prod-ticket:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-ticket:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-ticket:Approval:RequireReason"] = "true",
+            ["Profiles:prod-ticket:Approval:ReasonPattern"] = "^[A-Z]+-\\d+",
         });
         bot.StartServer();
         client = new HttpClient(new SlackRequestSigner(SigningSecret, time) { InnerHandler = new HttpClientHandler() })
@@ -169,6 +175,25 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         Assert.True(answer.ResponseType == "ephemeral", why);
         Assert.Equal(0, aws.Calls("AssumeRole"));
         Assert.Empty(slack.MessagesIn(SlackStandIn.DirectMessageChannel(user)));
+    }
+
+    [Fact]
+    public async Task A_Reason_That_Does_Not_Match_The_Pattern_Is_Refused_With_The_Expected_Format()
+    {
+        var responseUrl = slack.NewResponseUrl();
+
+        using var ack = await Command(Requester, "prod-ticket because I said so", responseUrl);
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var answer = await slack.WaitForAsync(
+            s => s.ResponsesTo(responseUrl).FirstOrDefault(r => r.Text?.Contains("needs a reason", StringComparison.Ordinal) == true), Wait);
+        Assert.Equal("ephemeral", answer.ResponseType);
+        Assert.Contains("^[A-Z]+-\\d+", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(slack.MessagesIn(ApprovalChannel));
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+
+        using var good = await Command(Requester, "prod-ticket OPS-7 restart", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
     }
 
     [Fact]
