@@ -25,6 +25,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProfileCatalog>();
         services.AddSingleton<SigninPolicy>();
         services.AddSingleton<ApprovalRules>();
+        services.AddOptions<PeopleOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PeopleOptions>, PeopleOptionsValidator>());
+        services.AddSingleton<People>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CredentialIssuers>();
         services.AddSingleton<DeliveryDirectory>();

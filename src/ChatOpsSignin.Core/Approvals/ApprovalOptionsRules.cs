@@ -7,6 +7,16 @@ public static class ApprovalOptionsRules
 {
     public static void Check(List<string> errors, string key, ApprovalOptions approval, Dictionary<string, List<string>> groups)
     {
+        var approvers = new Policy.UserSet(approval.Approvers, groups).Count;
+        if (approval.Required < 1)
+        {
+            errors.Add($"{key}:Required: must be 1 or more.");
+        }
+        else if (approval.Required > approvers)
+        {
+            errors.Add($"{key}:Required: {approval.Required} approvals are required but Approvers names only {approvers} user(s).");
+        }
+
         if (!string.IsNullOrWhiteSpace(approval.ReasonPattern) && ReasonRule.Problem(approval.ReasonPattern) is { } problem)
         {
             errors.Add($"{key}:ReasonPattern: '{approval.ReasonPattern}' is not a valid regular expression: {problem}");

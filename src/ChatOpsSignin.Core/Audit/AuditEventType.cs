@@ -16,4 +16,7 @@ public enum AuditEventType
     /// <summary>A link message could not be removed after every retry: it may still be in chat.</summary>
     LinkRemovalAbandoned,
     Error,
+
+    /// <summary>One approval of a quorum that is not complete yet (Actor: that approver).</summary>
+    ApprovalCounted,
 }

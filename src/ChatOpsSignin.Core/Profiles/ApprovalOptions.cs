@@ -16,6 +16,9 @@ public sealed class ApprovalOptions
 
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>How many distinct approvers must approve (a quorum); at most the number of people in <see cref="Approvers"/>.</summary>
+    public int Required { get; set; } = 1;
+
     /// <summary>A request without a reason is refused (with <see cref="ReasonPattern"/>: one that does not match it).</summary>
     public bool RequireReason { get; set; }
 

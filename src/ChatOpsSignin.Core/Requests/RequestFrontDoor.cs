@@ -54,7 +54,9 @@ public sealed class RequestFrontDoor(
         }
 
         return rules.RefuseDecider(approval, decider)
-            ?? await TransitionAsync(approval, approve ? ApprovalState.Approved : ApprovalState.Denied, decider, cancellationToken);
+            ?? (approve
+                ? await ApproveAsync(approval, decider, cancellationToken)
+                : await TransitionAsync(approval, ApprovalState.Denied, decider, cancellationToken));
     }
 
     public async Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken)
@@ -81,6 +83,41 @@ public sealed class RequestFrontDoor(
             .OrderByDescending(s => s.At)
             .Take(10)
             .ToList();
+    }
+
+    /// <summary>
+    /// An Approve is a vote (<see cref="QuorumVoting"/>): it counts once per person, and the vote that reaches
+    /// <c>Approval:Required</c> approves. Every stored vote wakes the waiting work item, which updates the prompt.
+    /// </summary>
+    private async Task<DecisionResult> ApproveAsync(PendingApproval approval, ChatUser voter, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (result, current) = await QuorumVoting.VoteAsync(approvals, approval, voter, rules.PersonOf(voter.Id), now, cancellationToken);
+        switch (result)
+        {
+            case QuorumVoting.Result.Unknown:
+                return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
+            case QuorumVoting.Result.AlreadyVoted:
+                return new DecisionResult(DecisionStatus.AlreadyVoted, current, $"You have already approved this request ({QuorumVoting.Progress(current!)}).");
+            case QuorumVoting.Result.Closed:
+                return new DecisionResult(DecisionStatus.AlreadyDecided, current, DecisionTexts.AlreadyDecided(current!));
+        }
+
+        var approved = result == QuorumVoting.Result.Approved;
+        await audit.RecordAsync(
+            approval.Request,
+            approved ? AuditEventType.Approved : AuditEventType.ApprovalCounted,
+            e => e with { Actor = approved ? QuorumVoting.ActorOf([.. current!.Votes.Select(v => v.By)], voter) : voter.Id.Key },
+            cancellationToken);
+        if (await work.WakeAsync(approval.Request.Id, WorkStep.AwaitDecision, now, cancellationToken))
+        {
+            pump.Ring();
+        }
+
+        return new DecisionResult(
+            DecisionStatus.Taken,
+            current,
+            approved ? $"Approved by {voter.Handle}." : $"Approval counted: {QuorumVoting.Progress(current!)}. Waiting for more approvers.");
     }
 
     /// <summary>The decision is one conditional store update; then the waiting work item is woken to act on it.</summary>

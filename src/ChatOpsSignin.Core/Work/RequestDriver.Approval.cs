@@ -17,7 +17,7 @@ public sealed partial class RequestDriver
             var channel = catalog.Find(request.Profile) is { } profile && rules.PlanFor(request, profile) is { Succeeded: true } plan
                 ? plan.Value.Channel
                 : throw new InvalidOperationException($"Request {request.Id}: the profile or its approval channel is gone.");
-            var promptRef = await delivery.PostApprovalPromptAsync(approval, channel, cancellationToken);
+            var promptRef = await delivery.PostApprovalPromptAsync(approval with { MayDecide = rules.StillMayDecide(approval) }, channel, cancellationToken);
             await approvals.SetPromptRefAsync(request.Id, promptRef, cancellationToken);
             await audit.RecordAsync(request, AuditEventType.ApprovalRequested, e => e with { Reason = request.Reason }, cancellationToken);
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, approval.ExpiresAt), cancellationToken);
@@ -27,7 +27,7 @@ public sealed partial class RequestDriver
     }
 
     /// <summary>Reads only (plus the conditional expiry), so a wake-up that cuts it short is harmless.</summary>
-    private async Task<WorkItem?> AwaitDecisionAsync(WorkItem item, CancellationToken cancellationToken)
+    private async Task<WorkItem?> AwaitDecisionAsync(WorkItem item, IChatDelivery delivery, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var approval = await approvals.GetAsync(item.Id, cancellationToken)
@@ -39,6 +39,7 @@ public sealed partial class RequestDriver
 
         if (now < approval.ExpiresAt)
         {
+            item = await ShowVotesAsync(item, approval, delivery, cancellationToken);
             var recheck = now + options.Value.ApprovalRecheck;
             return item.Then(WorkStep.AwaitDecision, recheck < approval.ExpiresAt ? recheck : approval.ExpiresAt);
         }
@@ -65,6 +66,9 @@ public sealed partial class RequestDriver
             return null;
         }
 
-        return item.Then(WorkStep.Issue, time.GetUtcNow()) with { State = item.State with { Approver = approval.DecidedBy } };
+        return item.Then(WorkStep.Issue, time.GetUtcNow()) with
+        {
+            State = item.State with { Approver = approval.DecidedBy, Approvers = ApproversOf(approval) },
+        };
     }
 }

@@ -16,7 +16,13 @@ public static class ApprovalPrompt
         var id = request.Id.Value;
         var blocks = new JsonArray(
             Block.Section($"{Mrkdwn.Person(request.Requester)} asks for AWS console access with profile *{Mrkdwn.Escape(request.Profile)}*."),
-            Details(approval),
+            Details(approval));
+        if (QuorumProgress.Line(approval) is { } progress)
+        {
+            blocks.Add(Block.Context(progress));
+        }
+
+        blocks.Add(
             Block.Actions(
                 $"approval:{id}",
                 Block.Button(ApproveAction, "Approve", id, "primary"),
@@ -30,6 +36,7 @@ public static class ApprovalPrompt
         var request = approval.Request;
         var outcome = approval.State switch
         {
+            ApprovalState.Approved when approval.Votes.Count > 1 => $":white_check_mark: Approved by {QuorumProgress.People(approval)}",
             ApprovalState.Approved => $":white_check_mark: Approved by {Mrkdwn.Person(approval.DecidedBy)}",
             ApprovalState.Denied => $":no_entry: Denied by {Mrkdwn.Person(approval.DecidedBy)}",
             ApprovalState.Cancelled => ":leftwards_arrow_with_hook: Cancelled by the requester",

@@ -104,7 +104,8 @@ internal sealed partial class SlackDelivery(
 
         try
         {
-            await api.UpdateMessageAsync(target, ApprovalPrompt.RenderDecided(approval), cancellationToken);
+            var message = approval.State == ApprovalState.Pending ? ApprovalPrompt.Render(approval) : ApprovalPrompt.RenderDecided(approval);
+            await api.UpdateMessageAsync(target, message, cancellationToken);
         }
         catch (SlackApiException e) when (Gone.Contains(e.Error))
         {

@@ -104,6 +104,11 @@ internal static class PostgresSchemaMigrations
             );
             CREATE INDEX replay_guard_expiry ON replay_guard (expires_at);
             """),
+        (2, """
+            ALTER TABLE approvals ADD COLUMN required integer NOT NULL DEFAULT 1;
+            ALTER TABLE approvals ADD COLUMN votes text NOT NULL DEFAULT '[]';
+            ALTER TABLE approvals ADD COLUMN vote_count integer NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -109,6 +109,11 @@ internal static class SchemaMigrations
             DROP TABLE issued_links;
             CREATE INDEX issued_link_messages_live ON issued_link_messages (requester, issued_at) WHERE removed_at IS NULL;
             """),
+        (3, """
+            ALTER TABLE approvals ADD COLUMN required INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE approvals ADD COLUMN votes TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE approvals ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

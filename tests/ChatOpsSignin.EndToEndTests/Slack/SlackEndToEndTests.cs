@@ -19,6 +19,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     private const string Lead = "U0LEAD";
     private const string OtherLead = "U0OTHERLEAD";
     private const string Outsider = "U0OUTSIDER";
+    private const string ThirdLead = "U0THIRDLEAD";
     private const string ApprovalChannel = "C0APPROVALS";
     private const string ReadOnlyRole = "arn:aws:iam::111122223333:role/ReadOnly";
     private const string AdminRole = "arn:aws:iam::111122223333:role/Admin";
@@ -30,6 +31,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         [Lead] = "wile.e",
         [OtherLead] = "marvin",
         [Outsider] = "elmer",
+        [ThirdLead] = "porky",
     };
 
     // The AWS SDK signs with the real clock, so the bot's fake clock starts at the real now and only moves on Advance.
@@ -66,6 +68,12 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             ["Profiles:prod-admin:Allow:0"] = Key(Requester),
             ["Profiles:prod-admin:Approval:Approvers:0"] = "group:leads",
             ["Profiles:prod-admin:Approval:SlackChannel"] = ApprovalChannel,
+            ["Groups:leads:2"] = Key(ThirdLead),
+            ["Profiles:prod-two:RoleArn"] = AdminRole,
+            ["Profiles:prod-two:Allow:0"] = Key(Requester),
+            ["Profiles:prod-two:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-two:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-two:Approval:Required"] = "2",
             ["Profiles:prod-ticket:RoleArn"] = AdminRole,
             ["Profiles:prod-ticket:Allow:0"] = Key(Requester),
             ["Profiles:prod-ticket:Approval:Approvers:0"] = "group:leads",
@@ -175,6 +183,40 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         Assert.True(answer.ResponseType == "ephemeral", why);
         Assert.Equal(0, aws.Calls("AssumeRole"));
         Assert.Empty(slack.MessagesIn(SlackStandIn.DirectMessageChannel(user)));
+    }
+
+    [Fact]
+    public async Task Two_Approver_Request_First_Leaves_It_Pending_Second_Issues_One_Link_Third_Is_Told_It_Is_Decided()
+    {
+        using var ack = await Command(Requester, "prod-two INC-9 failover", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        Assert.Contains("0 of 2", prompt.Rendered, StringComparison.Ordinal);
+        var requestId = ButtonValue(prompt);
+
+        await Click(Lead, "approve", requestId, slack.NewResponseUrl());
+        await slack.WaitForAsync(_ => prompt.Updates > 0 ? prompt : null, Wait);
+        Assert.Contains("1 of 2", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Contains($"approved by <@{Lead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Contains($"Still may decide: <@{OtherLead}>, <@{ThirdLead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Contains("Approve", prompt.Rendered, StringComparison.Ordinal);
+        var twiceUrl = slack.NewResponseUrl();
+        await Click(Lead, "approve", requestId, twiceUrl);
+        Assert.Contains("already approved", (await FirstResponse(twiceUrl)).Text, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+
+        await Click(OtherLead, "approve", requestId, slack.NewResponseUrl());
+        var dmChannel = SlackStandIn.DirectMessageChannel(Requester);
+        var link = await slack.WaitForAsync(s => s.MessagesIn(dmChannel).FirstOrDefault(m => m.Rendered.Contains("federation", StringComparison.Ordinal)), Wait);
+        var lateUrl = slack.NewResponseUrl();
+        await Click(ThirdLead, "approve", requestId, lateUrl);
+
+        Assert.Contains("Already approved by wile.e, marvin", (await FirstResponse(lateUrl)).Text, StringComparison.Ordinal);
+        var login = await ConsoleBrowser.SignInAsync(aws, LinkIn(link));
+        Assert.Equal(Key(OtherLead), login.Tags["chat-approver"]);
+        Assert.Equal($"{Key(Lead)} {Key(OtherLead)}", login.Tags["chat-approvers"]);
+        await slack.WaitForAsync(_ => prompt.Rendered.Contains(":white_check_mark:", StringComparison.Ordinal) ? prompt : null, Wait);
+        Assert.Equal(1, aws.Calls("AssumeRole"));
+        AssertNoLinkOutsideTheDm(Requester);
     }
 
     [Fact]
