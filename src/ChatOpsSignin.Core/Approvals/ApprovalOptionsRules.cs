@@ -17,6 +17,18 @@ public static class ApprovalOptionsRules
             errors.Add($"{key}:Required: {approval.Required} approvals are required but Approvers names only {approvers} user(s).");
         }
 
+        for (var i = 0; i < approval.Notify.Count; i++)
+        {
+            var entry = approval.Notify[i].Trim();
+            var known = entry.StartsWith(Policy.UserSet.GroupPrefix, StringComparison.Ordinal)
+                ? groups.ContainsKey(entry[Policy.UserSet.GroupPrefix.Length..])
+                : Identity.ChatUserId.TryParse(entry, out _);
+            if (!known)
+            {
+                errors.Add($"{key}:Notify:{i}: '{approval.Notify[i]}' is neither a user key nor a group:<name> defined under Groups.");
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(approval.ReasonPattern) && ReasonRule.Problem(approval.ReasonPattern) is { } problem)
         {
             errors.Add($"{key}:ReasonPattern: '{approval.ReasonPattern}' is not a valid regular expression: {problem}");

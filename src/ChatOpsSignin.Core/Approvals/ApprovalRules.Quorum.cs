@@ -35,6 +35,27 @@ public sealed partial class ApprovalRules
         return new ValueList<ChatUser>(left);
     }
 
+    /// <summary>Who the prompt mentions: <c>Approval:Notify</c> (else the approvers), less the requester, one identity per person.</summary>
+    public ValueList<ChatUser> NotifyFor(PendingApproval approval)
+    {
+        if (!options.Value.Profiles.TryGetValue(approval.Request.Profile, out var profile) || profile.Approval is not { } block)
+        {
+            return ValueList<ChatUser>.Empty;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { people.Of(approval.Request.Requester.Id) };
+        var notify = new List<ChatUser>();
+        foreach (var key in Expand(block.Notify.Count > 0 ? block.Notify : block.Approvers))
+        {
+            if (ChatUserId.TryParse(key, out var id) && seen.Add(people.Of(id.Value)))
+            {
+                notify.Add(new ChatUser(id.Value, string.Empty));
+            }
+        }
+
+        return new ValueList<ChatUser>(notify);
+    }
+
     /// <summary>Every approver of a quorum must still be an approver, and none may be the requester.</summary>
     private Outcome<ProfileCatalog.Entry> RecheckQuorum(SigninRequest request, IReadOnlyList<ChatUser> approvers)
     {

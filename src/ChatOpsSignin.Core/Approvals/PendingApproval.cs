@@ -19,6 +19,9 @@ public sealed record PendingApproval(
     /// <summary>The approvals so far, in order; one per person. Denied, cancelled and expired requests keep theirs.</summary>
     public ValueList<ApprovalVote> Votes { get; init; } = ValueList<ApprovalVote>.Empty;
 
+    /// <summary>Not stored: who is mentioned in the prompt (<c>Approval:Notify</c>, else the approvers), filled in by the driver.</summary>
+    public ValueList<ChatUser> Notify { get; init; } = ValueList<ChatUser>.Empty;
+
     /// <summary>Not stored: who may still approve, filled in by the driver for the prompt (empty when unknown).</summary>
     public ValueList<ChatUser> MayDecide { get; init; } = ValueList<ChatUser>.Empty;
 }

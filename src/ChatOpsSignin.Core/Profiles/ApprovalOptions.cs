@@ -10,6 +10,9 @@ public sealed class ApprovalOptions
     /// <summary>User keys or <c>group:name</c> entries.</summary>
     public List<string> Approvers { get; set; } = [];
 
+    /// <summary>Who is mentioned in the prompt (user keys or <c>group:name</c>); empty = the approvers. Being notified gives no say.</summary>
+    public List<string> Notify { get; set; } = [];
+
     public string? SlackChannel { get; set; }
 
     public string? TeamsChannel { get; set; }

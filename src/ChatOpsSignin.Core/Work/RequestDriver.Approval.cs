@@ -17,7 +17,7 @@ public sealed partial class RequestDriver
             var channel = catalog.Find(request.Profile) is { } profile && rules.PlanFor(request, profile) is { Succeeded: true } plan
                 ? plan.Value.Channel
                 : throw new InvalidOperationException($"Request {request.Id}: the profile or its approval channel is gone.");
-            var promptRef = await delivery.PostApprovalPromptAsync(approval with { MayDecide = rules.StillMayDecide(approval) }, channel, cancellationToken);
+            var promptRef = await delivery.PostApprovalPromptAsync(approval with { MayDecide = rules.StillMayDecide(approval), Notify = rules.NotifyFor(approval) }, channel, cancellationToken);
             await approvals.SetPromptRefAsync(request.Id, promptRef, cancellationToken);
             await audit.RecordAsync(request, AuditEventType.ApprovalRequested, e => e with { Reason = request.Reason }, cancellationToken);
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, approval.ExpiresAt), cancellationToken);

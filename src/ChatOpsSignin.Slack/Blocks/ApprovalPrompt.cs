@@ -17,6 +17,11 @@ public static class ApprovalPrompt
         var blocks = new JsonArray(
             Block.Section($"{Mrkdwn.Person(request.Requester)} asks for AWS console access with profile *{Mrkdwn.Escape(request.Profile)}*."),
             Details(approval));
+        if (approval.Notify.Count > 0)
+        {
+            blocks.Add(Block.Context("Asking " + string.Join(" ", approval.Notify.Select(u => Mrkdwn.Mention(u.Id.User)))));
+        }
+
         if (QuorumProgress.Line(approval) is { } progress)
         {
             blocks.Add(Block.Context(progress));

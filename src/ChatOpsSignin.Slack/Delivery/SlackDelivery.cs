@@ -90,6 +90,11 @@ internal sealed partial class SlackDelivery(
 
     public async Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken)
     {
+        approval = approval with
+        {
+            Notify = await handles.ActiveAsync(approval.Notify, cancellationToken),
+            MayDecide = await handles.ActiveAsync(approval.MayDecide, cancellationToken),
+        };
         var posted = await api.PostMessageAsync(channel, ApprovalPrompt.Render(approval), cancellationToken);
         return MessageRef.Of(posted);
     }
@@ -104,7 +109,9 @@ internal sealed partial class SlackDelivery(
 
         try
         {
-            var message = approval.State == ApprovalState.Pending ? ApprovalPrompt.Render(approval) : ApprovalPrompt.RenderDecided(approval);
+            var message = approval.State == ApprovalState.Pending
+                ? ApprovalPrompt.Render(approval with { MayDecide = await handles.ActiveAsync(approval.MayDecide, cancellationToken) })
+                : ApprovalPrompt.RenderDecided(approval);
             await api.UpdateMessageAsync(target, message, cancellationToken);
         }
         catch (SlackApiException e) when (Gone.Contains(e.Error))

@@ -35,4 +35,8 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObj
 public sealed record PostedMessage(string Channel, string Ts);
 
 /// <summary>What <c>users.info</c> told us; <see cref="Email"/> only with scope <c>users:read.email</c>.</summary>
-public sealed record SlackUserInfo(string Id, string? Name, string? Email);
+public sealed record SlackUserInfo(string Id, string? Name, string? Email)
+{
+    /// <summary>users.info <c>deleted</c>: the account is deactivated (or deleted).</summary>
+    public bool Deleted { get; init; }
+}

@@ -220,6 +220,20 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Deactivated_Approver_Is_Not_Pinged_And_The_Request_Still_Goes_Through()
+    {
+        slack.DeactivateUser(OtherLead);
+
+        using var ack = await Command(Requester, "prod-admin INC-5", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+
+        Assert.Contains($"Asking <@{Lead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<@{OtherLead}>", prompt.Rendered, StringComparison.Ordinal);
+        await Click(Lead, "approve", ButtonValue(prompt), slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => m.Rendered.Contains("federation", StringComparison.Ordinal)), Wait);
+    }
+
+    [Fact]
     public async Task A_Reason_That_Does_Not_Match_The_Pattern_Is_Refused_With_The_Expected_Format()
     {
         var responseUrl = slack.NewResponseUrl();
