@@ -75,7 +75,7 @@ public sealed class RequestFrontDoor(
     public async Task<IReadOnlyList<RequestStatus>> StatusAsync(ChatUserId user, CancellationToken cancellationToken)
     {
         var events = await auditLog.QueryAsync(new AuditQuery(time.GetUtcNow() - StatusWindow, user.Key), cancellationToken);
-        return events
+        var statuses = events
             .Where(e => e.Requester == user.Key)
             .GroupBy(e => e.RequestId)
             .Select(g => (First: g.First(), Last: g.Last()))
@@ -83,6 +83,7 @@ public sealed class RequestFrontDoor(
             .OrderByDescending(s => s.At)
             .Take(10)
             .ToList();
+        return await ApprovalStatus.WithWaitingForAsync(statuses, approvals, rules, cancellationToken);
     }
 
     /// <summary>

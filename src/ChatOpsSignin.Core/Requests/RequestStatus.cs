@@ -3,4 +3,8 @@ using ChatOpsSignin.Core.Audit;
 namespace ChatOpsSignin.Core.Requests;
 
 /// <summary>One line of <c>status</c>: a request and where it stands.</summary>
-public sealed record RequestStatus(RequestId Id, string Profile, AuditEventType LastStep, DateTimeOffset At, string? DecidedBy);
+public sealed record RequestStatus(RequestId Id, string Profile, AuditEventType LastStep, DateTimeOffset At, string? DecidedBy)
+{
+    /// <summary>A pending request's approvers who may still decide (user keys); empty otherwise.</summary>
+    public IReadOnlyList<string> WaitingFor { get; init; } = [];
+}

@@ -27,8 +27,9 @@ public sealed partial class RequestDriver
     }
 
     /// <summary>Reads only (plus the conditional expiry), so a wake-up that cuts it short is harmless.</summary>
-    private async Task<WorkItem?> AwaitDecisionAsync(WorkItem item, IChatDelivery delivery, CancellationToken cancellationToken)
+    private async Task<WorkItem?> AwaitDecisionAsync(StepContext step, IChatDelivery delivery, CancellationToken cancellationToken)
     {
+        var item = step.Item;
         var now = time.GetUtcNow();
         var approval = await approvals.GetAsync(item.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Request {item.Id} has no approval record.");
@@ -40,8 +41,9 @@ public sealed partial class RequestDriver
         if (now < approval.ExpiresAt)
         {
             item = await ShowVotesAsync(item, approval, delivery, cancellationToken);
+            item = await RemindAsync(step, item, approval, delivery, now, cancellationToken);
             var recheck = now + options.Value.ApprovalRecheck;
-            return item.Then(WorkStep.AwaitDecision, recheck < approval.ExpiresAt ? recheck : approval.ExpiresAt);
+            return item.Then(WorkStep.AwaitDecision, NextCheck(item, approval, recheck < approval.ExpiresAt ? recheck : approval.ExpiresAt));
         }
 
         var (won, current) = await approvals.TryDecideAsync(item.Id, ApprovalState.Expired, null, now, cancellationToken);

@@ -96,7 +96,7 @@ public sealed partial class RequestDriver(
         {
             WorkStep.Evaluate => EvaluateAsync(item, delivery, cancellationToken),
             WorkStep.PromptApprovers => PromptApproversAsync(item, delivery, cancellationToken),
-            WorkStep.AwaitDecision => AwaitDecisionAsync(item, delivery, cancellationToken),
+            WorkStep.AwaitDecision => AwaitDecisionAsync(step, delivery, cancellationToken),
             WorkStep.Decided => DecidedAsync(item, delivery, cancellationToken),
             WorkStep.Issue => IssueAsync(step, delivery, cancellationToken),
             WorkStep.RemoveLink => RemoveLinkAsync(item, delivery, cancellationToken),

@@ -17,6 +17,9 @@ public sealed record WorkState
     /// <summary>How many approvals of a quorum the prompt shows, so each new one updates it once.</summary>
     public int VotesShown { get; init; }
 
+    /// <summary>The reminder at half the approval timeout is out (recorded before it is sent, so it goes out at most once).</summary>
+    public bool Reminded { get; init; }
+
     /// <summary>Platform reference to where the link will be shown (Slack DM channel, Teams placeholder card).</summary>
     public string? LinkSlot { get; init; }
 

@@ -35,6 +35,15 @@ public static class ApprovalPrompt
         return new SlackMessage($"Approval needed: {request.Requester.Handle} asks for {request.Profile}", blocks);
     }
 
+    /// <summary>The reminder at half the timeout, in the prompt's thread: who is still asked, and until when.</summary>
+    public static SlackMessage Reminder(PendingApproval approval, IReadOnlyList<ChatOpsSignin.Core.Identity.ChatUser> notify)
+    {
+        var who = notify.Count == 0 ? "Approvers" : string.Join(" ", notify.Select(u => Mrkdwn.Mention(u.Id.User)));
+        return new SlackMessage(
+            $":bell: Reminder: {who}, {Mrkdwn.Person(approval.Request.Requester)} still waits for a decision on *{Mrkdwn.Escape(approval.Request.Profile)}* "
+            + $"(`{approval.Request.Id.Value}`); it expires {Mrkdwn.Date(approval.ExpiresAt)}.");
+    }
+
     /// <summary>The prompt after the decision, expiry or cancellation: no buttons left.</summary>
     public static SlackMessage RenderDecided(PendingApproval approval)
     {

@@ -120,6 +120,18 @@ internal sealed partial class SlackDelivery(
         }
     }
 
+    public async Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(approval.PromptRef) is not { } prompt)
+        {
+            Log.NoMessageRef(logger, approval.Request.Id.Value);
+            return;
+        }
+
+        var notify = await handles.ActiveAsync(approval.Notify, cancellationToken);
+        await api.PostMessageAsync(prompt.Channel, ApprovalPrompt.Reminder(approval, notify) with { ThreadTs = prompt.Ts }, cancellationToken);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 3501, Level = LogLevel.Debug, Message = "Request {RequestId}: link sent to DM {Channel}")]

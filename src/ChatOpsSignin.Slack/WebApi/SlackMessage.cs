@@ -6,6 +6,9 @@ namespace ChatOpsSignin.Slack.WebApi;
 /// <param name="Metadata">Slack message metadata (https://docs.slack.dev/messaging/message-metadata): lets the bot find its own message again.</param>
 public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObject? Metadata = null)
 {
+    /// <summary>Posts the message as a reply in the thread of this message ts.</summary>
+    public string? ThreadTs { get; init; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["text"] = Text };
@@ -17,6 +20,11 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObj
         if (Metadata is not null)
         {
             json["metadata"] = Metadata.DeepClone();
+        }
+
+        if (ThreadTs is not null)
+        {
+            json["thread_ts"] = ThreadTs;
         }
 
         return json;

@@ -234,6 +234,23 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_Undecided_Request_Is_Reminded_Once_In_The_Prompts_Thread_At_Half_Its_Timeout()
+    {
+        using var ack = await Command(Requester, "prod-admin INC-6", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        await bot.WaitForAuditAsync(AuditEventType.ApprovalRequested, Wait);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+
+        var reminder = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).FirstOrDefault(m => m.Rendered.Contains("Reminder", StringComparison.Ordinal)), Wait);
+        Assert.Contains($"<@{Lead}> <@{OtherLead}>", reminder.Rendered, StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(slack.MessagesIn(ApprovalChannel), m => m.Rendered.Contains("Reminder", StringComparison.Ordinal));
+        Assert.NotSame(prompt, reminder);
+    }
+
+    [Fact]
     public async Task A_Reason_That_Does_Not_Match_The_Pattern_Is_Refused_With_The_Expected_Format()
     {
         var responseUrl = slack.NewResponseUrl();
