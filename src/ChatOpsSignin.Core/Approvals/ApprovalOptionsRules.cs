@@ -29,6 +29,11 @@ public static class ApprovalOptionsRules
             }
         }
 
+        if (approval.ReuseFor is { } reuse && (reuse <= TimeSpan.Zero || reuse > TimeSpan.FromHours(12)))
+        {
+            errors.Add($"{key}:ReuseFor: {reuse} is outside 00:00:01 to 12:00:00 (leave it out to turn reuse off).");
+        }
+
         if (!string.IsNullOrWhiteSpace(approval.ReasonPattern) && ReasonRule.Problem(approval.ReasonPattern) is { } problem)
         {
             errors.Add($"{key}:ReasonPattern: '{approval.ReasonPattern}' is not a valid regular expression: {problem}");

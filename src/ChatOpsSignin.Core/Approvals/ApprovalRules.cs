@@ -10,7 +10,13 @@ namespace ChatOpsSignin.Core.Approvals;
 /// Every rule about deciding a request, in one place: who may decide, no self-approval, expiry, and the check at issue
 /// time that the requester and the approver still hold their places in the current configuration.
 /// </summary>
-public sealed partial class ApprovalRules(ProfileCatalog catalog, TimeProvider time, People people, Microsoft.Extensions.Options.IOptions<SigninOptions> options)
+public sealed partial class ApprovalRules(
+    ProfileCatalog catalog,
+    TimeProvider time,
+    People people,
+    Microsoft.Extensions.Options.IOptions<SigninOptions> options,
+    IApprovalStore approvalStore,
+    Audit.IAuditLog auditLog)
 {
     private readonly Dictionary<string, ReasonRule?> reasons = catalog.All.ToDictionary(
         p => p.Name, p => ReasonRule.For(p.Options.Approval), StringComparer.OrdinalIgnoreCase);

@@ -17,6 +17,11 @@ public static class ApprovalStatus
             {
                 result.Add(status with { WaitingFor = [.. rules.StillMayDecide(pending).Select(u => u.Id.Key)] });
             }
+            else if (await approvals.GetAsync(status.Id, cancellationToken) is { State: ApprovalState.Approved } approved
+                && await rules.IsReusableAsync(approved, cancellationToken))
+            {
+                result.Add(status with { ReuseUntil = rules.ReuseUntil(approved) });
+            }
             else
             {
                 result.Add(status);

@@ -22,6 +22,9 @@ public sealed record PendingApproval(
     /// <summary>Not stored: who is mentioned in the prompt (<c>Approval:Notify</c>, else the approvers), filled in by the driver.</summary>
     public ValueList<ChatUser> Notify { get; init; } = ValueList<ChatUser>.Empty;
 
+    /// <summary>Not stored: until when an approval may be reused (<c>Approval:ReuseFor</c>), filled in by the driver for the prompt.</summary>
+    public DateTimeOffset? ReuseUntil { get; init; }
+
     /// <summary>Not stored: who may still approve, filled in by the driver for the prompt (empty when unknown).</summary>
     public ValueList<ChatUser> MayDecide { get; init; } = ValueList<ChatUser>.Empty;
 }

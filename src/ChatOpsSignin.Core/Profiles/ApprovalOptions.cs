@@ -22,6 +22,9 @@ public sealed class ApprovalOptions
     /// <summary>How many distinct approvers must approve (a quorum); at most the number of people in <see cref="Approvers"/>.</summary>
     public int Required { get; set; } = 1;
 
+    /// <summary>After an approval, the same requester gets fresh links for the profile without asking again for this long; null = off.</summary>
+    public TimeSpan? ReuseFor { get; set; }
+
     /// <summary>A request without a reason is refused (with <see cref="ReasonPattern"/>: one that does not match it).</summary>
     public bool RequireReason { get; set; }
 

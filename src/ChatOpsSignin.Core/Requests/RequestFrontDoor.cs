@@ -70,6 +70,27 @@ public sealed class RequestFrontDoor(
             ?? await TransitionAsync(approval, ApprovalState.Cancelled, requester, cancellationToken);
     }
 
+    public async Task<DecisionResult> EndReuseAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken)
+    {
+        if (await approvals.GetAsync(id, cancellationToken) is not { } approval)
+        {
+            return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
+        }
+
+        if (rules.RefuseDecider(approval, approver) is { Status: not DecisionStatus.SelfApproval } refused)
+        {
+            return refused;
+        }
+
+        if (!await rules.IsReusableAsync(approval, cancellationToken))
+        {
+            return new DecisionResult(DecisionStatus.AlreadyDecided, approval, "This approval has no open reuse window.");
+        }
+
+        await audit.RecordAsync(approval.Request, AuditEventType.ReuseEnded, e => e with { Actor = approver.Id.Key }, cancellationToken);
+        return new DecisionResult(DecisionStatus.Taken, approval, $"Reuse window ended by {approver.Handle}: the next request for '{approval.Request.Profile}' asks again.");
+    }
+
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
 
     public async Task<IReadOnlyList<RequestStatus>> StatusAsync(ChatUserId user, CancellationToken cancellationToken)

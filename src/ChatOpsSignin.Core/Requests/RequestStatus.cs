@@ -7,4 +7,7 @@ public sealed record RequestStatus(RequestId Id, string Profile, AuditEventType 
 {
     /// <summary>A pending request's approvers who may still decide (user keys); empty otherwise.</summary>
     public IReadOnlyList<string> WaitingFor { get; init; } = [];
+
+    /// <summary>An approved request whose approval may still be reused (<c>Approval:ReuseFor</c>): until when.</summary>
+    public DateTimeOffset? ReuseUntil { get; init; }
 }

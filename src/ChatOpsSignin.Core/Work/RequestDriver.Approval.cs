@@ -60,7 +60,7 @@ public sealed partial class RequestDriver
     {
         var approval = await approvals.GetAsync(item.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Request {item.Id} has no approval record.");
-        await delivery.UpdateApprovalPromptAsync(approval, cancellationToken);
+        await delivery.UpdateApprovalPromptAsync(approval with { ReuseUntil = rules.ReuseUntil(approval) }, cancellationToken);
         await delivery.NotifyRequesterAsync(item.Request, new RequesterNotice.Decided(approval.State, approval.DecidedBy), cancellationToken);
         if (approval.State != ApprovalState.Approved)
         {

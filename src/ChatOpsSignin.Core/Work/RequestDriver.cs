@@ -132,6 +132,11 @@ public sealed partial class RequestDriver(
             return await RefuseAsync(item, delivery, plan.Failure, cancellationToken);
         }
 
+        if (await rules.ReusableApprovalAsync(request, cancellationToken) is { } reused)
+        {
+            return await ReuseAsync(item, reused, cancellationToken);
+        }
+
         await approvals.TryAddAsync(
             new PendingApproval(request, plan.Value.ExpiresAt, ApprovalState.Pending) { Required = plan.Value.Required }, cancellationToken);
         return item.Then(WorkStep.PromptApprovers, time.GetUtcNow());

@@ -9,6 +9,7 @@ public static class ApprovalPrompt
 {
     public const string ApproveAction = "approve";
     public const string DenyAction = "deny";
+    public const string EndReuseAction = "end_reuse";
 
     public static SlackMessage Render(PendingApproval approval)
     {
@@ -62,6 +63,12 @@ public static class ApprovalPrompt
             Block.Section($"{Mrkdwn.Person(request.Requester)} asked for AWS console access with profile *{Mrkdwn.Escape(request.Profile)}*."),
             Details(approval),
             Block.Context(outcome + when + "."));
+        if (approval.ReuseUntil is { } until)
+        {
+            blocks.Add(Block.Context($"{Mrkdwn.Person(request.Requester)} gets fresh links for *{Mrkdwn.Escape(request.Profile)}* without asking until {Mrkdwn.Date(until)}."));
+            blocks.Add(Block.Actions($"reuse:{request.Id.Value}", Block.Button(EndReuseAction, "End reuse window", request.Id.Value, "danger")));
+        }
+
         return new SlackMessage($"{request.Profile} for {request.Requester.Handle}: {approval.State}", blocks);
     }
 

@@ -74,6 +74,11 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             ["Profiles:prod-two:Approval:Approvers:0"] = "group:leads",
             ["Profiles:prod-two:Approval:SlackChannel"] = ApprovalChannel,
             ["Profiles:prod-two:Approval:Required"] = "2",
+            ["Profiles:prod-reuse:RoleArn"] = AdminRole,
+            ["Profiles:prod-reuse:Allow:0"] = Key(Requester),
+            ["Profiles:prod-reuse:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-reuse:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-reuse:Approval:ReuseFor"] = "01:00:00",
             ["Profiles:prod-ticket:RoleArn"] = AdminRole,
             ["Profiles:prod-ticket:Allow:0"] = Key(Requester),
             ["Profiles:prod-ticket:Approval:Approvers:0"] = "group:leads",
@@ -248,6 +253,45 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(slack.MessagesIn(ApprovalChannel), m => m.Rendered.Contains("Reminder", StringComparison.Ordinal));
         Assert.NotSame(prompt, reminder);
+    }
+
+    [Fact]
+    public async Task A_Reuse_Window_Issues_Without_A_Prompt_Then_Lapses_On_The_Clock()
+    {
+        var dm = SlackStandIn.DirectMessageChannel(Requester);
+        using var first = await Command(Requester, "prod-reuse INC-1", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        await Click(Lead, "approve", ButtonValue(prompt), slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(dm).Count(m => m.Rendered.Contains("federation", StringComparison.Ordinal)) == 1 ? s : null, Wait);
+        await slack.WaitForAsync(_ => prompt.Rendered.Contains("End reuse window", StringComparison.Ordinal) ? prompt : null, Wait);
+
+        using var second = await Command(Requester, "prod-reuse INC-1 again", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(dm).Count(m => m.Rendered.Contains("federation", StringComparison.Ordinal)) == 2 ? s : null, Wait);
+        Assert.Single(slack.MessagesIn(ApprovalChannel));
+        Assert.Equal(2, aws.Calls("AssumeRole"));
+
+        time.Advance(TimeSpan.FromMinutes(61));
+        using var third = await Command(Requester, "prod-reuse INC-1 later", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).Count == 2 ? s : null, Wait);
+        Assert.Equal(2, aws.Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task An_Approver_Ends_The_Reuse_Window_With_The_Button()
+    {
+        var dm = SlackStandIn.DirectMessageChannel(Requester);
+        using var first = await Command(Requester, "prod-reuse INC-2", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        var requestId = ButtonValue(prompt);
+        await Click(Lead, "approve", requestId, slack.NewResponseUrl());
+        await slack.WaitForAsync(_ => prompt.Rendered.Contains("End reuse window", StringComparison.Ordinal) ? prompt : null, Wait);
+
+        var endUrl = slack.NewResponseUrl();
+        await Click(OtherLead, "end_reuse", requestId, endUrl);
+
+        Assert.Contains("Reuse window ended", (await FirstResponse(endUrl)).Text, StringComparison.Ordinal);
+        using var second = await Command(Requester, "prod-reuse INC-2 again", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).Count == 2 ? s : null, Wait);
     }
 
     [Fact]
