@@ -2,6 +2,7 @@ using ChatOpsSignin.Aws;
 using ChatOpsSignin.Cli;
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Hosting;
+using ChatOpsSignin.Hosting.Health;
 using ChatOpsSignin.Slack;
 using ChatOpsSignin.Teams;
 
@@ -18,11 +19,13 @@ builder.Services
     .AddAwsRoom(builder.Configuration)
     .AddSlackRoom(builder.Configuration)
     .AddTeamsRoom(builder.Configuration)
+    .AddReadiness()
     .AddStartupReport();
+builder.AddTelemetry();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
-app.MapGet("/healthz/live", () => TypedResults.Ok("ok"));
+app.MapHealth();
+app.MapTelemetry();
 app.MapSlackRoom();
 app.MapTeamsRoom();
 await app.RunAsync();

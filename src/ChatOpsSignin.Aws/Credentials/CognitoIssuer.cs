@@ -4,6 +4,7 @@ using ChatOpsSignin.Aws.Cognito;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsSignin.Aws.Credentials;
@@ -90,7 +91,17 @@ public sealed partial class CognitoIssuer(
         return Map(guest, context with { Action = "cognito-identity:GetOpenIdToken" });
     }
 
-    private static Outcome<CognitoOpenIdToken> Map(CognitoReply<CognitoOpenIdToken> reply, AwsCallContext context) => reply switch
+    private static Outcome<CognitoOpenIdToken> Map(CognitoReply<CognitoOpenIdToken> reply, AwsCallContext context)
+    {
+        if (reply.Error is { } error)
+        {
+            ClientTelemetry.Failed("aws", "cognito", error.Status, error.Type);
+        }
+
+        return MapReply(reply, context);
+    }
+
+    private static Outcome<CognitoOpenIdToken> MapReply(CognitoReply<CognitoOpenIdToken> reply, AwsCallContext context) => reply switch
     {
         { Value: { } value } => value,
         { Error.Type: CognitoError.TimeoutType } => AwsFailures.Timeout(context.Profile, "Amazon Cognito Identity"),

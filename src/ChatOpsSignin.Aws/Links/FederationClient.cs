@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ChatOpsSignin.Aws.Options;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Outcomes;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -42,6 +43,7 @@ public sealed partial class FederationClient(HttpClient http, IOptions<AwsOption
                 return new SigninToken(token);
             }
 
+            ClientTelemetry.Failed("aws", "federation", (int)response.StatusCode, "federation_rejected");
             var excerpt = Excerpt(body);
             Log.Refused(logger, profile, (int)response.StatusCode, sessionDuration is not null, excerpt);
             return Refused(profile, (int)response.StatusCode, sessionDuration is not null);
@@ -49,10 +51,12 @@ public sealed partial class FederationClient(HttpClient http, IOptions<AwsOption
         catch (Exception exception) when (exception is TimeoutRejectedException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            ClientTelemetry.Failed("aws", "federation", 0, "timeout");
             return AwsFailures.Timeout(profile, "the AWS federation endpoint");
         }
         catch (HttpRequestException exception)
         {
+            ClientTelemetry.Failed("aws", "federation", 0, "unreachable");
             return AwsFailures.Unreachable(profile, "the AWS federation endpoint", exception.Message);
         }
     }

@@ -38,6 +38,11 @@ public static partial class CommandGrammar
                     : new ChatCommand.Invalid($"Usage: `{syntax.Prefix}cancel <request-id>` (the id looks like `req_…`; see `{syntax.Prefix}status`).");
         }
 
+        if (ReservedWords.Contains(word))
+        {
+            return new ChatCommand.Invalid($"'{word}' is a command word, not a profile. Type `{syntax.Prefix}help` to see what I can do.");
+        }
+
         if (!ChatLimits.IsProfileName(word))
         {
             return new ChatCommand.Invalid($"A profile name is letters, digits, '.', '_' or '-'. Type `{syntax.Prefix}help` to see yours.");

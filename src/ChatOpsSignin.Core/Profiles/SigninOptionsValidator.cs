@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Policy;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,11 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
 
         foreach (var (profile, value) in options.Profiles)
         {
+            if (CommandGrammar.ReservedWords.Contains(profile) || !ChatLimits.IsProfileName(profile))
+            {
+                errors.Add($"Profiles:{profile}: a profile name is letters, digits, '.', '_' or '-' (up to {ChatLimits.MaxProfileNameLength}) and not a command word ({string.Join(", ", CommandGrammar.ReservedWords)}).");
+            }
+
             CheckEntries(errors, $"Profiles:{profile}:Allow", value.Allow, options.Groups);
             if (value.Allow.Count == 0)
             {
@@ -39,6 +45,11 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
             {
                 CheckApproval(errors, $"Profiles:{profile}:Approval", approval, options.Groups);
             }
+        }
+
+        if (options.RateLimit.PerUser < 0)
+        {
+            errors.Add("RateLimit:PerUser: must be 0 (off) or more.");
         }
 
         if (options.RateLimit.PerUserPerProfile < 0)

@@ -1,7 +1,9 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Core.Work;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,7 @@ namespace ChatOpsSignin.Core.Requests;
 public sealed class RequestFrontDoor(
     IWorkStore work,
     WorkPump pump,
+    RequesterLimit requesterLimit,
     IApprovalStore approvals,
     ApprovalRules rules,
     ProfileCatalog catalog,
@@ -27,20 +30,28 @@ public sealed class RequestFrontDoor(
 
     public async Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
     {
+        if (!await requesterLimit.TryAdmitAsync(request, cancellationToken))
+        {
+            return SubmitResult.TooMany;
+        }
+
         if (!pump.TryReserve())
         {
             return SubmitResult.Busy;
         }
 
+        using var span = SigninTracing.StartSubmit(request, catalog.Find(request.Profile)?.Name ?? SigninTelemetry.UnknownProfile);
         try
         {
-            var leased = await work.TryAddAsync(WorkItem.New(request), pump.Owner, time.GetUtcNow() + options.Value.LeaseDuration, cancellationToken)
+            var item = WorkItem.New(request) with { State = new WorkState { TraceParent = SigninTracing.TraceParentOf(span) } };
+            var leased = await work.TryAddAsync(item, pump.Owner, time.GetUtcNow() + options.Value.LeaseDuration, cancellationToken)
                 ?? throw new InvalidOperationException($"Request id {request.Id} is already recorded.");
             pump.RunReserved(leased);
             return SubmitResult.Accepted;
         }
-        catch
+        catch (Exception exception)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
             pump.Unreserve();
             throw;
         }

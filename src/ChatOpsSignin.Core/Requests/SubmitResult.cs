@@ -8,4 +8,7 @@ public enum SubmitResult
 
     /// <summary>This replica has as much unfinished work as it may hold: nothing was recorded; try again shortly.</summary>
     Busy,
+
+    /// <summary>This user sent more requests than <c>RateLimit:PerUser</c> allows in the window, whatever the profile.</summary>
+    TooMany,
 }

@@ -62,9 +62,15 @@ public sealed partial class RequestDriver
             ?? throw new InvalidOperationException($"Request {item.Id} has no approval record.");
         await delivery.UpdateApprovalPromptAsync(approval with { ReuseUntil = rules.ReuseUntil(approval) }, cancellationToken);
         await delivery.NotifyRequesterAsync(item.Request, new RequesterNotice.Decided(approval.State, approval.DecidedBy), cancellationToken);
+        var outcome = approval.State.ToString().ToLowerInvariant();
+        if (item.Attempt == 0)
+        {
+            telemetry.ApprovalWait(ProfileLabel(item.Request), outcome, (approval.DecidedAt ?? time.GetUtcNow()) - item.Request.RequestedAt);
+        }
+
         if (approval.State != ApprovalState.Approved)
         {
-            Log.Outcome(logger, item.Id.Value, item.Request.Profile, item.Request.Platform.ToString(), approval.State.ToString().ToLowerInvariant(), null);
+            Finished(item.Request, outcome, null);
             return null;
         }
 

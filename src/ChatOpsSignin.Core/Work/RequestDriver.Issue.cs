@@ -46,7 +46,7 @@ public sealed partial class RequestDriver
         var access = await IssueAccessAsync(item, granted.Value, cancellationToken);
         if (!access.Succeeded)
         {
-            Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "failed", access.Failure.Code);
+            Finished(request, "failed", access.Failure.Code);
             await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = access.Failure.Code }, cancellationToken);
             await delivery.AbandonLinkSlotAsync(slot, request, access.Failure, cancellationToken);
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(access.Failure), cancellationToken);
@@ -55,19 +55,22 @@ public sealed partial class RequestDriver
 
         var (issued, link) = access.Value;
         string messageRef;
+        var showing = time.GetTimestamp();
         try
         {
             messageRef = await delivery.ShowLinkAsync(slot, new LinkDelivery(request, link, issued), cancellationToken);
+            telemetry.Stage("delivery", ProfileLabel(request), true, time.GetElapsedTime(showing));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            telemetry.Stage("delivery", ProfileLabel(request), false, time.GetElapsedTime(showing));
             Log.DeliveryFailed(logger, exception, request.Id.Value, request.Profile);
             return await UndeliveredAsync(item, delivery, slot, link, cancellationToken);
         }
 
         var delivered = await RecordDeliveredAsync(item, [messageRef], link.ExpiresAt, item.State.Approver, cancellationToken, issued);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), cancellationToken);
-        Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "delivered", null);
+        Finished(request, "delivered", null);
         return delivery.RemovesLinks ? delivered : null;
     }
 
@@ -82,7 +85,9 @@ public sealed partial class RequestDriver
             SessionNames.For(request.Requester),
             SessionTags.For(request.Requester, approver, profile.Options, item.State.Approvers),
             approver);
+        var started = time.GetTimestamp();
         var issued = await credentials.IssueAsync(credentialRequest, cancellationToken);
+        telemetry.Stage("credentials", profile.Name, issued.Succeeded, time.GetElapsedTime(started));
         if (!issued.Succeeded)
         {
             return issued.Failure;
@@ -93,7 +98,9 @@ public sealed partial class RequestDriver
             AuditEventType.CredentialsIssued,
             e => e.WithSession(issued.Value) with { Actor = QuorumVoting.ActorOf(item.State.Approvers, approver), Duration = issued.Value.Duration },
             cancellationToken);
+        started = time.GetTimestamp();
         var link = await links.CreateAsync(issued.Value, profile.Name, profile.Options, cancellationToken);
+        telemetry.Stage("link", profile.Name, link.Succeeded, time.GetElapsedTime(started));
         return link.Succeeded ? new AccessGranted(issued.Value, link.Value) : link.Failure;
     }
 
@@ -103,7 +110,7 @@ public sealed partial class RequestDriver
     {
         var request = item.Request;
         var copies = await delivery.FindShownLinksAsync(slot, request, item.State.ShowStartedAt ?? link.CreatedAt, cancellationToken);
-        Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "failed", UndeliverableLink.Code);
+        Finished(request, "failed", UndeliverableLink.Code);
         await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = UndeliverableLink.Code }, cancellationToken);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(UndeliverableLink), cancellationToken);
         return copies.Count == 0 ? null : await RecordDeliveredAsync(item, copies, link.ExpiresAt, item.State.Approver, cancellationToken);

@@ -7,6 +7,7 @@ using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,8 +37,10 @@ public sealed partial class RequestDriver(
     IConsoleLinkFactory links,
     DeliveryDirectory deliveries,
     AuditTrail audit,
+    RefusalAudit refusals,
     IOptions<WorkOptions> options,
     TimeProvider time,
+    SigninTelemetry telemetry,
     ILogger<RequestDriver> logger)
 {
     private static readonly SigninFailure InternalError = new(
@@ -49,6 +52,8 @@ public sealed partial class RequestDriver(
         var step = new StepContext(work, time, options.Value.LeaseDuration, leased);
         while (true)
         {
+            using var scope = RequestLogScope.Begin(logger, step.Item.Id);
+            using var span = SigninTracing.StartStep(step.Item, ProfileLabel(step.Item.Request));
             WorkItem? next;
             try
             {
@@ -56,11 +61,12 @@ public sealed partial class RequestDriver(
             }
             catch (LeaseLostException)
             {
-                Log.LeaseLost(logger, step.Item.Id.Value, step.Item.Step);
+                LeaseLost(step.Item);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
                 next = await FailedAsync(step.Item, exception, cancellationToken);
             }
 
@@ -79,6 +85,7 @@ public sealed partial class RequestDriver(
 
             if (!await step.SaveAsync(next, cancellationToken))
             {
+                LeaseLost(next);
                 return;
             }
         }
@@ -116,7 +123,9 @@ public sealed partial class RequestDriver(
             item = item with { Request = request, State = item.State with { HandleResolved = true } };
         }
 
+        var started = time.GetTimestamp();
         var granted = await policy.CheckAsync(request, cancellationToken);
+        telemetry.Stage("policy", ProfileLabel(request), granted.Succeeded, time.GetElapsedTime(started));
         if (!granted.Succeeded)
         {
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
@@ -145,8 +154,8 @@ public sealed partial class RequestDriver(
     private async Task<WorkItem?> RefuseAsync(WorkItem item, IChatDelivery? delivery, SigninFailure failure, CancellationToken cancellationToken)
     {
         var request = item.Request;
-        Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "refused", failure.Code);
-        await audit.RecordAsync(request, AuditEventType.Refused, e => e with { Code = failure.Code }, cancellationToken);
+        Finished(request, "refused", failure.Code);
+        await refusals.RecordAsync(request, failure.Code, cancellationToken);
         if (delivery is not null)
         {
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(failure), cancellationToken);
@@ -160,6 +169,7 @@ public sealed partial class RequestDriver(
     {
         var attempt = item.Attempt + 1;
         var limit = item.Step == WorkStep.RemoveLink ? options.Value.MaxRemovalAttempts : options.Value.MaxAttempts;
+        telemetry.StepFailed(item.Step.ToString(), gaveUp: attempt >= limit);
         if (attempt < limit)
         {
             Log.StepFailed(logger, exception, item.Id.Value, item.Step, attempt);
@@ -175,7 +185,7 @@ public sealed partial class RequestDriver(
     private async Task<WorkItem?> ReportInternalErrorAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var request = item.Request;
-        Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "failed", InternalError.Code);
+        Finished(request, "failed", InternalError.Code);
         await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = InternalError.Code }, cancellationToken);
         if (deliveries.For(request.Platform) is { } delivery)
         {

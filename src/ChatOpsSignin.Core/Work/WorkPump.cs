@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,13 +13,15 @@ namespace ChatOpsSignin.Core.Work;
 /// answers busy, so nothing piles up in memory.
 /// </summary>
 public sealed partial class WorkPump(
-    IWorkStore work, RequestDriver driver, IOptions<WorkOptions> options, TimeProvider time, ILogger<WorkPump> logger) : BackgroundService
+    IWorkStore work, RequestDriver driver, IOptions<WorkOptions> options, TimeProvider time, SigninTelemetry telemetry, ILogger<WorkPump> logger)
+    : BackgroundService
 {
     private const int MaxLeasedPerPoll = 100;
 
     private readonly Channel<LeasedWork> ready = Channel.CreateUnbounded<LeasedWork>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Channel<bool> doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private int backlog;
+    private bool observed;
 
     /// <summary>This process's lease owner name: unique per run, so a restarted replica never mistakes old leases for its own.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -91,17 +94,28 @@ public sealed partial class WorkPump(
         }
     }
 
-    /// <summary>Leases what is due into the free part of the backlog.</summary>
+    /// <summary>
+    /// Leases what is due into the free part of the backlog. The due gauge costs a count only when the backlog is full
+    /// (else everything due was just leased, so nothing is left waiting).
+    /// </summary>
     public async Task<int> LeaseDueAsync(CancellationToken cancellationToken)
     {
+        if (!observed)
+        {
+            observed = true;
+            telemetry.ObserveBacklog(() => Backlog);
+        }
+
         var room = Math.Min(options.Value.MaxBacklog - Backlog, MaxLeasedPerPoll);
+        var now = time.GetUtcNow();
         if (room <= 0)
         {
+            telemetry.Due(await work.CountDueAsync(now, cancellationToken));
             return 0;
         }
 
-        var now = time.GetUtcNow();
         var leased = await work.LeaseDueAsync(Owner, now, now + options.Value.LeaseDuration, room, cancellationToken);
+        telemetry.Due(leased.Count < room ? 0 : await work.CountDueAsync(now, cancellationToken));
         foreach (var item in leased)
         {
             Interlocked.Increment(ref backlog);

@@ -1,9 +1,11 @@
 using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Slack.Blocks;
 using ChatOpsSignin.Slack.Delivery;
 using ChatOpsSignin.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOpsSignin.Slack.Commands;
 
@@ -12,7 +14,7 @@ namespace ChatOpsSignin.Slack.Commands;
 /// then help and status from the front door, cancel as one store update, and a new request recorded durably before the
 /// ack names its id.
 /// </summary>
-public sealed class CommandHandler(ISigninBroker broker, ResponseUrls responseUrls, TimeProvider time)
+public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls responseUrls, TimeProvider time, ILogger<CommandHandler> logger)
 {
     public static readonly CommandSyntax Syntax = new("/aws-console ");
 
@@ -46,10 +48,19 @@ public sealed class CommandHandler(ISigninBroker broker, ResponseUrls responseUr
             asked.Reason,
             new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
             time.GetUtcNow());
+        using var scope = RequestLogScope.Begin(logger, request.Id);
         responseUrls.Remember(request.Id, command.ResponseUrl);
-        return await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted
+        var result = await broker.SubmitAsync(request, cancellationToken);
+        Log.Submitted(logger, request.Id.Value, asked.Profile, result);
+        return result == SubmitResult.Accepted
             ? new SlackMessage($"Request `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
-            : new SlackMessage(ChatNotices.Busy);
+            : new SlackMessage(ChatNotices.For(result));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3410, Level = LogLevel.Debug, Message = "Slack request {RequestId} for profile {Profile}: {Result}")]
+        public static partial void Submitted(ILogger logger, string requestId, string profile, SubmitResult result);
     }
 
     /// <summary>Slack escapes &amp;, &lt; and &gt; in command text; unescaped here, escaped again wherever it is shown.</summary>

@@ -24,7 +24,29 @@ internal sealed partial class SlackHttpEndpoints(
     IOptions<SlackOptions> options,
     ILogger<SlackHttpEndpoints> logger)
 {
-    public async Task<IResult> CommandAsync(HttpContext context)
+    public Task<IResult> CommandAsync(HttpContext context) => OrUnavailableAsync(context, CommandCoreAsync);
+
+    public Task<IResult> InteractivityAsync(HttpContext context) => OrUnavailableAsync(context, InteractivityCoreAsync);
+
+    /// <summary>
+    /// Nothing could be recorded (the store is down, most likely: the replay guard, the front door and decisions all
+    /// write to it): 503 and a short "try again", never a 200 that would promise an answer. Expected "no"s are values,
+    /// so anything thrown here means the request was not taken.
+    /// </summary>
+    private async Task<IResult> OrUnavailableAsync(HttpContext context, Func<HttpContext, Task<IResult>> handle)
+    {
+        try
+        {
+            return await handle(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.Unavailable(logger, e, context.Request.Path);
+            return Results.Text(ChatNotices.Unavailable, "text/plain", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private async Task<IResult> CommandCoreAsync(HttpContext context)
     {
         var (rejected, form) = await ReadVerifiedFormAsync(context);
         if (rejected is not null)
@@ -47,7 +69,7 @@ internal sealed partial class SlackHttpEndpoints(
         return Results.Content(reply.ToEphemeral().ToJsonString(), "application/json", Encoding.UTF8);
     }
 
-    public async Task<IResult> InteractivityAsync(HttpContext context)
+    private async Task<IResult> InteractivityCoreAsync(HttpContext context)
     {
         var (rejected, form) = await ReadVerifiedFormAsync(context);
         if (rejected is not null)
@@ -149,5 +171,8 @@ internal sealed partial class SlackHttpEndpoints(
 
         [LoggerMessage(EventId = 3403, Level = LogLevel.Warning, Message = "Signed Slack request refused: {Problem}")]
         public static partial void Malformed(ILogger logger, string problem);
+
+        [LoggerMessage(EventId = 3404, Level = LogLevel.Error, Message = "Slack request to {Path} could not be recorded; answered 503")]
+        public static partial void Unavailable(ILogger logger, Exception exception, PathString path);
     }
 }

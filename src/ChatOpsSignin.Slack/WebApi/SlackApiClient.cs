@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -99,6 +100,12 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         return new Uri(Property(result.RootElement, "apps.connections.open", "url"), UriKind.Absolute);
     }
 
+    /// <summary>https://docs.slack.dev/reference/methods/auth.test: the bot token works (readiness). Throws <see cref="SlackApiException"/>.</summary>
+    public async Task AuthTestAsync(CancellationToken cancellationToken)
+    {
+        using var result = await CallAsync("auth.test", null, BotToken, idempotent: true, cancellationToken);
+    }
+
     /// <summary>Posts to a request's <c>response_url</c> (no token: the URL is its own credential). False when Slack refused it.</summary>
     public async Task<bool> RespondAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken)
     {
@@ -108,6 +115,7 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
+                ClientTelemetry.Failed("slack", "response_url", (int)response.StatusCode, null);
                 Log.ResponseUrlRefused(logger, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
             }
 
@@ -115,6 +123,7 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
         {
+            ClientTelemetry.Failed("slack", "response_url", 0, e.GetType().Name);
             Log.ResponseUrlRefused(logger, e.GetType().Name);
             return false;
         }
@@ -132,12 +141,12 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            throw Failed(method, "ratelimited");
+            throw Failed(method, "ratelimited", 429);
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw Failed(method, $"http_{(int)response.StatusCode}");
+            throw Failed(method, $"http_{(int)response.StatusCode}", (int)response.StatusCode);
         }
 
         JsonDocument document;
@@ -147,7 +156,7 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         }
         catch (JsonException)
         {
-            throw Failed(method, "invalid_response");
+            throw Failed(method, "invalid_response", (int)response.StatusCode);
         }
 
         var root = document.RootElement;
@@ -155,14 +164,15 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         {
             var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) ? e.GetString() : null;
             document.Dispose();
-            throw Failed(method, error ?? "invalid_response");
+            throw Failed(method, error ?? "invalid_response", (int)response.StatusCode);
         }
 
         return document;
     }
 
-    private SlackApiException Failed(string method, string error)
+    private SlackApiException Failed(string method, string error, int status)
     {
+        ClientTelemetry.Failed("slack", method, status, error);
         Log.CallFailed(logger, method, error);
         return new SlackApiException(method, error);
     }

@@ -52,7 +52,7 @@ public sealed class SqliteConnectionFactory : IDisposable
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            CreateOwnerOnly(DatabasePath);
             await using var connection = await OpenConfiguredAsync(cancellationToken);
             await SchemaMigrator.MigrateAsync(connection, cancellationToken);
             ready = true;
@@ -60,6 +60,35 @@ public sealed class SqliteConnectionFactory : IDisposable
         finally
         {
             initialising.Release();
+        }
+    }
+
+    /// <summary>
+    /// The folder (0700) and the file (0600) are created readable by the bot's user only: the trail names who may reach
+    /// which role. SQLite gives its -wal and -shm files the main file's mode. Existing files keep the mode an admin chose.
+    /// </summary>
+    private static void CreateOwnerOnly(string databasePath)
+    {
+        var folder = Path.GetDirectoryName(databasePath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(databasePath))
+        {
+            using var created = new FileStream(databasePath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
         }
     }
 

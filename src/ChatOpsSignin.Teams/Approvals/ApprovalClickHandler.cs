@@ -37,7 +37,10 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
         return CardResponse(CardFor(result));
     }
 
-    /// <summary>An Action.Submit click arrived as a message: decide, then update the card or reply why not.</summary>
+    /// <summary>
+    /// An Action.Submit click arrived as a message: decide; a click that decided leaves the card to the driver (it updates
+    /// the prompt it posted, once); a click that decided nothing gets a reply saying why.
+    /// </summary>
     public async Task SubmitAsync(Activity activity, ApprovalClick click, CancellationToken cancellationToken)
     {
         var clicker = TeamsIdentity.From(activity);
@@ -49,13 +52,10 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
 
         var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
         Log.Clicked(logger, click.RequestId, result.Status);
-        if (result.Taken && result.Approval is { } approval && activity.ReplyToId is { } cardId)
+        if (!result.Taken)
         {
-            await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, OutboundActivity.Card(ApprovalCard.Decided(approval)), cancellationToken);
-            return;
+            await ReplyAsync(activity, result.Message, cancellationToken);
         }
-
-        await ReplyAsync(activity, result.Message, cancellationToken);
     }
 
     public static JsonObject CardFor(DecisionResult result) => result.Approval switch

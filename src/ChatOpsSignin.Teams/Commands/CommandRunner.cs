@@ -2,6 +2,7 @@ using System.Text;
 using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Teams.Approvals;
 using ChatOpsSignin.Teams.Cards;
 using ChatOpsSignin.Teams.Connector;
@@ -43,11 +44,14 @@ internal sealed partial class CommandRunner(
             case ChatCommand.Request asked:
                 var request = new SigninRequest(
                     RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow());
-                var accepted = await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted;
-                Log.Submitted(logger, request.Id.Value, asked.Profile, accepted);
-                if (!accepted)
+                using (RequestLogScope.Begin(logger, request.Id))
                 {
-                    await ReplyAsync(activity, ChatNotices.Busy, cancellationToken);
+                    var submitted = await broker.SubmitAsync(request, cancellationToken);
+                    Log.Submitted(logger, request.Id.Value, asked.Profile, submitted);
+                    if (submitted != SubmitResult.Accepted)
+                    {
+                        await ReplyAsync(activity, ChatNotices.For(submitted), cancellationToken);
+                    }
                 }
 
                 break;
@@ -105,7 +109,7 @@ internal sealed partial class CommandRunner(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Debug, Message = "Teams request {RequestId} for profile {Profile}: accepted {Accepted}")]
-        public static partial void Submitted(ILogger logger, string requestId, string profile, bool accepted);
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Teams request {RequestId} for profile {Profile}: {Result}")]
+        public static partial void Submitted(ILogger logger, string requestId, string profile, SubmitResult result);
     }
 }

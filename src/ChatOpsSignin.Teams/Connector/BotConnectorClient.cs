@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Teams.Inbound;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
@@ -25,7 +26,7 @@ internal sealed partial class BotConnectorClient(
     {
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             + (replyToId is null ? string.Empty : "/" + Uri.EscapeDataString(replyToId));
-        using var response = await CallAsync(HttpMethod.Post, serviceUrl, path, activity, cancellationToken);
+        using var response = await CallAsync("send", HttpMethod.Post, serviceUrl, path, activity, cancellationToken);
         return await IdOfAsync(response, cancellationToken) ?? replyToId ?? string.Empty;
     }
 
@@ -34,7 +35,7 @@ internal sealed partial class BotConnectorClient(
     {
         activity["id"] = activityId;
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
-        using var response = await CallAsync(HttpMethod.Put, serviceUrl, path, activity, cancellationToken);
+        using var response = await CallAsync("update", HttpMethod.Put, serviceUrl, path, activity, cancellationToken);
     }
 
     /// <summary>Opens (or finds) the 1:1 chat between the bot and a user. 403 BotNotInConversationRoster: app not installed for the user.</summary>
@@ -48,7 +49,7 @@ internal sealed partial class BotConnectorClient(
             ["isGroup"] = false,
             ["tenantId"] = tenantId,
         };
-        using var response = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, cancellationToken);
+        using var response = await CallAsync("create_conversation", HttpMethod.Post, serviceUrl, "v3/conversations", body, cancellationToken);
         return await IdOfAsync(response, cancellationToken)
             ?? throw new ConnectorException("The connector created a conversation but returned no id.");
     }
@@ -57,11 +58,11 @@ internal sealed partial class BotConnectorClient(
     public async Task<ConversationMember?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
     {
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(userId)}";
-        using var response = await CallAsync(HttpMethod.Get, serviceUrl, path, null, cancellationToken);
+        using var response = await CallAsync("get_member", HttpMethod.Get, serviceUrl, path, null, cancellationToken);
         return await response.Content.ReadFromJsonAsync<ConversationMember>(Activity.Json, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> CallAsync(HttpMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> CallAsync(string operation, HttpMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         if (!serviceUrls.IsAllowed(serviceUrl))
         {
@@ -89,6 +90,7 @@ internal sealed partial class BotConnectorClient(
         using (response)
         {
             var code = await ErrorCodeAsync(response, cancellationToken);
+            ClientTelemetry.Failed("teams", operation, (int)response.StatusCode, code);
             Log.CallFailed(logger, method.Method, (int)response.StatusCode, code);
             var unknown = ConnectorResilience.OutcomeUnknown.Contains(response.StatusCode) && !ConnectorResilience.IsIdempotent(method);
             throw new ConnectorException(response.StatusCode, code, Describe(response.StatusCode, code), unknown);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,7 @@ internal sealed partial class ConnectorTokenProvider(
         using var response = await httpClients.CreateClient(HttpClientName).PostAsync(value.ResolvedTokenEndpoint, form, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
+            ClientTelemetry.Failed("teams", "token", (int)response.StatusCode, "TokenRequestFailed");
             Log.TokenRefused(logger, (int)response.StatusCode);
             throw new ConnectorException(response.StatusCode, "TokenRequestFailed",
                 $"The token endpoint refused the bot's client credentials ({(int)response.StatusCode}): check Teams:AppId, Teams:AppPassword and Teams:TenantId.");

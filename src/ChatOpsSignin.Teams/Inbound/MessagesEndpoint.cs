@@ -80,14 +80,23 @@ internal sealed partial class MessagesEndpoint(
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        return activity.Type switch
+        try
         {
-            ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction =>
-                Results.Json(await clicks.ExecuteAsync(activity, cancellationToken), statusCode: StatusCodes.Status200OK),
-            ActivityTypes.Invoke => Results.StatusCode(StatusCodes.Status501NotImplemented),
-            ActivityTypes.Message => await RunMessageAsync(activity, cancellationToken),
-            _ => Results.Ok(),
-        };
+            return activity.Type switch
+            {
+                ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction =>
+                    Results.Json(await clicks.ExecuteAsync(activity, cancellationToken), statusCode: StatusCodes.Status200OK),
+                ActivityTypes.Invoke => Results.StatusCode(StatusCodes.Status501NotImplemented),
+                ActivityTypes.Message => await RunMessageAsync(activity, cancellationToken),
+                _ => Results.Ok(),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing could be recorded (the store is down, most likely): no 200 that would promise an answer.
+            Log.Unavailable(logger, e, activity.Id);
+            return Results.Text(Core.Chat.ChatNotices.Unavailable, "text/plain", System.Text.Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>A failure after the front door recorded the request still answers 200: the driver owns it now.</summary>
@@ -130,6 +139,9 @@ internal sealed partial class MessagesEndpoint(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Replying to Teams activity {ActivityId} failed: {Error}")]
         public static partial void ReplyFailed(ILogger logger, string? activityId, string error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Teams activity {ActivityId} could not be recorded; answered 503")]
+        public static partial void Unavailable(ILogger logger, Exception exception, string? activityId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Teams activity {ActivityId}: {Reason}")]
         public static partial void Refused(ILogger logger, string? activityId, string reason);

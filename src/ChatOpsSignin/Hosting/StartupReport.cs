@@ -1,3 +1,4 @@
+using System.Reflection;
 using ChatOpsSignin.Core.Hosting;
 using ChatOpsSignin.Core.Profiles;
 
@@ -7,8 +8,15 @@ namespace ChatOpsSignin.Hosting;
 internal sealed partial class StartupReport(
     IEnumerable<RoomStatus> rooms, ProfileCatalog catalog, ILogger<StartupReport> logger) : IHostedService
 {
+    /// <summary>The informational version: <c>1.0.0+&lt;git commit&gt;</c> when built from a git checkout.</summary>
+    public static string Version { get; } =
+        typeof(StartupReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public static string Commit => Version.Split('+') is [_, var commit, ..] ? commit : "unknown";
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Log.Started(logger, Version.Split('+')[0], Commit);
         foreach (var room in rooms.OrderBy(r => r.Room, StringComparer.Ordinal))
         {
             Log.Room(logger, room.Room, room.Enabled ? "on" : "off", room.Why);
@@ -23,6 +31,9 @@ internal sealed partial class StartupReport(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 0, Level = LogLevel.Information, Message = "chatops-signin {Version}, commit {Commit}")]
+        public static partial void Started(ILogger logger, string version, string commit);
+
         [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Room}: {State} ({Why})")]
         public static partial void Room(ILogger logger, string room, string state, string why);
 

@@ -5,6 +5,7 @@ using ChatOpsSignin.StandIns.Aws;
 namespace ChatOpsSignin.EndToEndTests.Cli;
 
 /// <summary>The <c>link</c>, <c>check</c> and <c>audit</c> verbs as separate processes against the loopback AWS stand-in.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class CliTests : IAsyncLifetime
 {
     private const string RoleArn = "arn:aws:iam::111122223333:role/Dev";
@@ -203,6 +204,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("\"type\":\"CredentialsIssued\"", lines[1], StringComparison.Ordinal);
         Assert.Contains($"\"roleArn\":\"{RoleArn}\"", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"type\":\"LinkDelivered\"", lines[2], StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.Contains("\"platform\":\"Cli\"", line, StringComparison.Ordinal));
         Assert.DoesNotContain(url.Trim(), output, StringComparison.Ordinal);
         Assert.DoesNotContain("SigninToken", output, StringComparison.Ordinal);
     }

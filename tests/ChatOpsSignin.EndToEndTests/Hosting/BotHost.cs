@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.StandIns.Aws;
+using ChatOpsSignin.StandIns.Network;
+using Microsoft.Extensions.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider time;
     private readonly AwsStandIn aws;
+    private readonly LoopbackOnly outbound = new();
 
     public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0)
     {
@@ -69,6 +72,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(time);
             services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(aws.BrokerAccessKeyId, aws.BrokerSecretAccessKey));
+            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(outbound);
         });
     }
 
@@ -77,5 +81,6 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+        outbound.AssertNoneAttempted();
     }
 }

@@ -12,6 +12,7 @@ namespace ChatOpsSignin.EndToEndTests.Slack;
 /// The whole path over loopback: a signed slash command to the real bot on Kestrel, the Slack Web API stand-in,
 /// the AWS stand-in (STS + federation), and the console login the link leads to.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class SlackEndToEndTests : IAsyncLifetime
 {
     private const string SigningSecret = "e2e-signing-secret-0123456789abcdef";

@@ -11,6 +11,7 @@ namespace ChatOpsSignin.EndToEndTests.Teams;
 /// link card arrives in the requester's 1:1 chat, and for the approval profile that the card is approved in the channel
 /// by another mock user and no link ever appears there.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PlaygroundEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Tenant = "00000000-0000-0000-0000-0000000000001";

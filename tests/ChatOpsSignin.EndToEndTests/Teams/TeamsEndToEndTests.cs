@@ -14,6 +14,7 @@ namespace ChatOpsSignin.EndToEndTests.Teams;
 /// the real bot on Kestrel, the Bot Connector stand-in (which wants the bot's client-credentials token), and the AWS
 /// stand-in that the delivered link must sign in to.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed partial class TeamsEndToEndTests : IAsyncLifetime
 {
     private const string AppId = "00000000-0000-0000-0000-00000000b07a";
@@ -111,6 +112,25 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
         Assert.All(connector.Activities.Where(a => a.ConversationId != personal), a => Assert.DoesNotContain("Action=login", a.Json, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_Action_Submit_Approval_Updates_The_Prompt_Card_Once()
+    {
+        using var ask = await PostAsync(Message(Alice, TeamChannel, "<at>ChatOpsSignin</at> console prod INC-10"));
+        var prompt = await WaitForAsync(a => a.ConversationId == ApprovalChannel && a.Json.Contains("Approve", StringComparison.Ordinal));
+        var requestId = RequestIdPattern().Match(prompt.Json).Value;
+
+        var submit = Message(Bob, ApprovalChannel, string.Empty);
+        submit["replyToId"] = prompt.ActivityId;
+        submit["value"] = new JsonObject { ["requestId"] = requestId, ["verb"] = "approve" };
+        using var click = await PostAsync(submit);
+        Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+
+        var personal = BotConnectorStandIn.PersonalConversationId(Alice);
+        await WaitForAsync(a => a.ConversationId == personal && a.Json.Contains("Action=login", StringComparison.Ordinal));
+        var update = Assert.Single(connector.Activities, a => a.Method == "PUT" && a.ActivityId == prompt.ActivityId);
+        Assert.Contains("Approved by Bob", update.Json, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, Func<BotFrameworkIdentityStandIn, string, string>> ForgedTokens => new()
     {
         { "wrong audience", (id, url) => id.MintChannelToken("some-other-bot", url) },
@@ -185,7 +205,6 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(Wait);
         return await connector.WaitForAsync(match, timeout.Token);
     }
-
 
     [GeneratedRegex("req_[0-9a-f]{24}")]
     private static partial Regex RequestIdPattern();

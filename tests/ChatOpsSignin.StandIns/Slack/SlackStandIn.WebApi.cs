@@ -124,10 +124,22 @@ public sealed partial class SlackStandIn
                 "conversations.history" => History(args),
                 "users.info" => UsersInfo(args),
                 "apps.connections.open" => ConnectionsOpen(),
+                "auth.test" => AuthTest(),
                 _ => Error("unknown_method"),
             };
         }
     }
+
+    /// <summary>https://docs.slack.dev/reference/methods/auth.test: who the bot token belongs to.</summary>
+    private static JsonObject AuthTest() => new()
+    {
+        ["ok"] = true,
+        ["url"] = "https://standin.slack.com/",
+        ["team"] = "Stand-in",
+        ["team_id"] = TeamId,
+        ["user_id"] = "UBOT",
+        ["bot_id"] = "BBOT",
+    };
 
     private JsonObject ConversationsOpen(JsonObject args)
     {

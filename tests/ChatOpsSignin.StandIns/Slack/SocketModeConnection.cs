@@ -27,10 +27,13 @@ public sealed class SocketModeConnection
 
     public IReadOnlyDictionary<string, JsonObject> Acks { get { lock (gate) { return new Dictionary<string, JsonObject>(acks); } } }
 
-    /// <summary>Sends an envelope (type slash_commands, interactive, events_api) and returns its envelope_id.</summary>
-    public async Task<string> PushAsync(string type, JsonObject payload, bool acceptsResponsePayload = true)
+    /// <summary>
+    /// Sends an envelope (type slash_commands, interactive, events_api) and returns its envelope_id; pass
+    /// <paramref name="envelopeId"/> to redeliver one, as Slack does when it saw no ack in time.
+    /// </summary>
+    public async Task<string> PushAsync(string type, JsonObject payload, bool acceptsResponsePayload = true, string? envelopeId = null)
     {
-        var envelopeId = Guid.NewGuid().ToString();
+        envelopeId ??= Guid.NewGuid().ToString();
         await SendAsync(new JsonObject
         {
             ["envelope_id"] = envelopeId,

@@ -26,6 +26,7 @@ public sealed class RoomWallsTests
         { "Microsoft.IdentityModel.", "ChatOpsSignin.Teams" },
         { "Microsoft.Data.Sqlite", "ChatOpsSignin.Storage" },
         { "Npgsql", "ChatOpsSignin.Storage.Postgres" },
+        { "OpenTelemetry", "ChatOpsSignin" },
     };
 
     [Theory]

@@ -11,6 +11,7 @@ internal sealed class RecordingBroker : ISigninBroker
     public SubmitResult Result { get; set; } = SubmitResult.Accepted;
 
     private readonly TaskCompletionSource<SigninRequest> firstSubmit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource firstDecision = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<SigninRequest> Submitted { get; } = new();
 
@@ -25,6 +26,8 @@ internal sealed class RecordingBroker : ISigninBroker
 
     public Task<SigninRequest> FirstSubmit => firstSubmit.Task;
 
+    public Task FirstDecision => firstDecision.Task;
+
     public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
     {
         Submitted.Enqueue(request);
@@ -35,6 +38,7 @@ internal sealed class RecordingBroker : ISigninBroker
     public Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken)
     {
         Decisions.Enqueue((id, decider, approve));
+        firstDecision.TrySetResult();
         return Task.FromResult(Decide(id, decider, approve));
     }
 

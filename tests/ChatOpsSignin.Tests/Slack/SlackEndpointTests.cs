@@ -110,18 +110,22 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var signature = SlackRequestSigner.Sign(SlackServices.SigningSecret, timestamp, body);
         using var client = host.UnsignedClient();
 
-        async Task<HttpStatusCode> SendCapturedRequestAsync()
+        async Task<HttpStatusCode> SendCapturedRequestAsync(string signatureHeader)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
             request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-            request.Headers.Add("X-Slack-Signature", signature);
+            request.Headers.Add("X-Slack-Signature", signatureHeader);
             using var response = await client.SendAsync(request);
             return response.StatusCode;
         }
 
-        Assert.Equal(HttpStatusCode.OK, await SendCapturedRequestAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendCapturedRequestAsync());
+        Assert.Equal(HttpStatusCode.OK, await SendCapturedRequestAsync(signature));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendCapturedRequestAsync(signature));
+
+        // The verifier accepts the hex in any case; a re-cased copy is still the same request.
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendCapturedRequestAsync("v0=" + signature[3..].ToUpperInvariant()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendCapturedRequestAsync(" " + signature + " "));
         await host.Broker.FirstSubmit.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Single(host.Broker.Submitted);
     }

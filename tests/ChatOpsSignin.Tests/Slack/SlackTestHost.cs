@@ -1,3 +1,4 @@
+using ChatOpsSignin.StandIns.Network;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack;
 using ChatOpsSignin.Storage;
@@ -37,6 +38,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public TimeProvider Time { get; }
 
+    /// <summary>Refuses outbound HTTP to anything but loopback; checked when the host is disposed.</summary>
+    public LoopbackOnly Outbound { get; private init; } = null!;
+
     public static async Task<SlackTestHost> StartAsync(SlackStandIn standIn, TimeProvider time, IDictionary<string, string?>? overrides = null, bool socketMode = false)
     {
         var settings = SlackServices.Settings(standIn, socketMode);
@@ -54,13 +58,14 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var broker = new RecordingBroker();
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<ISigninBroker>(broker);
+        var outbound = LoopbackOnly.AddTo(builder.Services);
         builder.Services.AddStorageRoom(builder.Configuration);
         builder.Services.AddSlackRoom(builder.Configuration);
         var app = builder.Build();
         app.MapSlackRoom();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SlackTestHost(app, broker, new Uri(address.TrimEnd('/') + "/"), time, database);
+        return new SlackTestHost(app, broker, new Uri(address.TrimEnd('/') + "/"), time, database) { Outbound = outbound };
     }
 
     /// <summary>An HttpClient that signs like Slack with <paramref name="secret"/> (default: the configured one).</summary>
@@ -78,5 +83,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         {
             File.Delete(file);
         }
+
+        Outbound.AssertNoneAttempted();
     }
 }

@@ -52,9 +52,28 @@ public sealed class SocketModeTests : IAsyncLifetime
         var ack = await standIn.WaitForAsync(_ => socket.AckFor(envelopeId), Timeout);
 
         Assert.Equal([envelopeId], ack.Select(p => p.Value!.GetValue<string>()));
-        await standIn.WaitForAsync(_ => host.Broker.Decisions.IsEmpty ? null : "decided", Timeout);
+        await host.Broker.FirstDecision.WaitAsync(Timeout);
         var decision = Assert.Single(host.Broker.Decisions);
         Assert.Equal((new RequestId("req_0a"), false), (decision.Id, decision.Approve));
+    }
+
+    [Fact]
+    public async Task A_Redelivered_Envelope_Is_Acked_Again_But_Run_Once()
+    {
+        var socket = await standIn.WaitForSocketAsync(1, Timeout);
+        var payload = SlackPayloads.SlashCommandJson(SlackPayloads.SlashCommand(SlackStandIn.TeamId, SlackSamples.Requester, "prod-readonly", standIn.NewResponseUrl()));
+
+        var envelopeId = await socket.PushAsync("slash_commands", payload);
+        await standIn.WaitForAsync(_ => socket.AckFor(envelopeId), Timeout);
+        await host.Broker.FirstSubmit.WaitAsync(Timeout);
+        var second = await standIn.WaitForSocketAsync(1, Timeout);
+        await second.PushAsync("slash_commands", payload, envelopeId: envelopeId);
+        var click = SlackPayloads.BlockActions(SlackStandIn.TeamId, SlackSamples.Approver, "wile.e", "deny", "req_0b", standIn.NewResponseUrl());
+        var later = await second.PushAsync("interactive", click, acceptsResponsePayload: false);
+        await standIn.WaitForAsync(_ => second.AckFor(later), Timeout);
+        await host.Broker.FirstDecision.WaitAsync(Timeout);
+
+        Assert.Single(host.Broker.Submitted);
     }
 
     [Fact]

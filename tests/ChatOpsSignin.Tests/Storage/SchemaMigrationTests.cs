@@ -21,6 +21,23 @@ public sealed class SchemaMigrationTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_Database_Folder_And_Files_Are_Readable_By_The_Bots_User_Only()
+    {
+        await using (var connection = await database.NewReplica().OpenAsync(CancellationToken.None))
+        await using (var write = connection.CreateCommand())
+        {
+            write.CommandText = "INSERT INTO replay_guard (key, expires_at) VALUES ('k', 'x');";
+            await write.ExecuteNonQueryAsync();
+
+            var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(database.DatabasePath)!));
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(database.DatabasePath));
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(database.DatabasePath + "-wal"));
+        }
+    }
+
+    [Fact]
     public async Task Connections_Use_Wal_Busy_Timeout_And_Foreign_Keys()
     {
         await using var connection = await database.NewReplica().OpenAsync(CancellationToken.None);

@@ -76,7 +76,8 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task Timed_Out_Post_Is_Not_Retried_And_Surfaces_As_A_ConnectorException()
     {
-        await using var host = await TeamsTestHost.StartAsync(TimeProvider.System, new() { ["Teams:ConnectorTimeout"] = "00:00:00.5" });
+        // Long enough that the request reaches the stand-in on a loaded machine before the timeout fires.
+        await using var host = await TeamsTestHost.StartAsync(TimeProvider.System, new() { ["Teams:ConnectorTimeout"] = "00:00:03" });
         var stall = host.Connector.StallNext();
         try
         {
@@ -96,7 +97,7 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task Timed_Out_Get_Is_Retried()
     {
-        await using var host = await TeamsTestHost.StartAsync(TimeProvider.System, new() { ["Teams:ConnectorTimeout"] = "00:00:00.5" });
+        await using var host = await TeamsTestHost.StartAsync(TimeProvider.System, new() { ["Teams:ConnectorTimeout"] = "00:00:03" });
         host.Connector.AddMember(new("29:alice", "Alice", "aad-alice", "alice@example.com", null));
         var stall = host.Connector.StallNext();
         try
@@ -111,7 +112,6 @@ public sealed class ConnectorRetryTests
             stall.TrySetResult();
         }
     }
-
 
     [Fact]
     public async Task Retries_Are_Bounded()

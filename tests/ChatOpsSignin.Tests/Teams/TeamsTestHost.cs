@@ -1,3 +1,4 @@
+using ChatOpsSignin.StandIns.Network;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -46,6 +47,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public RecordingBroker Broker { get; }
 
     public Uri MessagesUrl { get; }
+
+    /// <summary>Refuses outbound HTTP to anything but loopback; checked when the host is disposed.</summary>
+    public LoopbackOnly Outbound { get; private init; } = null!;
 
     public HttpClient Http { get; } = new() { Timeout = Patience };
 
@@ -114,6 +118,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         var broker = new RecordingBroker();
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<ISigninBroker>(broker);
+        var outbound = LoopbackOnly.AddTo(builder.Services);
         builder.Services.AddTeamsRoom(builder.Configuration);
         var app = builder.Build();
         app.MapTeamsRoom();
@@ -133,7 +138,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             throw;
         }
 
-        return new TeamsTestHost(app, identity, connector, broker);
+        return new TeamsTestHost(app, identity, connector, broker) { Outbound = outbound };
     }
 
     /// <summary>Posts an activity; <paramref name="token"/> null sends no Authorization header.</summary>
@@ -161,6 +166,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         {
             await Bounded(Identity.DisposeAsync(), "the identity stand-in");
         }
+
+        Outbound.AssertNoneAttempted();
     }
 
     /// <summary>Dispose with a deadline on the real clock, so a stuck shutdown fails the test with a reason.</summary>
