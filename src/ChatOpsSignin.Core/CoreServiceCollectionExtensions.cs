@@ -30,6 +30,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SigninPolicy>();
         services.AddSingleton<RequesterLimit>();
         services.AddSingleton<ApprovalRules>();
+        services.AddOptions<PeopleOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PeopleOptions>, PeopleOptionsValidator>());
+        services.AddSingleton<People>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RefusalAudit>();
         services.AddSingleton<CredentialIssuers>();

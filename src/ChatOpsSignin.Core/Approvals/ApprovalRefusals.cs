@@ -20,4 +20,16 @@ public static class ApprovalRefusals
         "approval_required",
         "This profile needs an approver; request it from chat.",
         "The profile needs approval, which the CLI cannot ask for.");
+
+    public static SigninFailure ReasonMissing(string profile, string? pattern) => new(
+        "reason_required",
+        pattern is null
+            ? $"Profile '{profile}' needs a reason. Ask again as `{profile} <reason>`."
+            : $"Profile '{profile}' needs a reason matching `{pattern}`. Ask again as `{profile} <reason>`, e.g. with a ticket id.",
+        $"A request for '{profile}' came without the reason the profile requires.");
+
+    public static SigninFailure ReasonMismatch(string profile, string pattern) => new(
+        "reason_mismatch",
+        $"Profile '{profile}' needs a reason matching `{pattern}`. Ask again as `{profile} <reason>`, e.g. with a ticket id.",
+        $"A request for '{profile}' gave a reason that does not match Approval:ReasonPattern.");
 }

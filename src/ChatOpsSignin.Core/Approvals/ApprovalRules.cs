@@ -10,12 +10,21 @@ namespace ChatOpsSignin.Core.Approvals;
 /// Every rule about deciding a request, in one place: who may decide, no self-approval, expiry, and the check at issue
 /// time that the requester and the approver still hold their places in the current configuration.
 /// </summary>
-public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
+public sealed partial class ApprovalRules(
+    ProfileCatalog catalog,
+    TimeProvider time,
+    People people,
+    Microsoft.Extensions.Options.IOptions<SigninOptions> options,
+    IApprovalStore approvalStore,
+    Audit.IAuditLog auditLog)
 {
+    private readonly Dictionary<string, ReasonRule?> reasons = catalog.All.ToDictionary(
+        p => p.Name, p => ReasonRule.For(p.Options.Approval), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Why <paramref name="decider"/> may not approve or deny <paramref name="approval"/>, or null when they may.</summary>
     public DecisionResult? RefuseDecider(PendingApproval approval, ChatUser decider)
     {
-        if (approval.Request.Requester.Id == decider.Id)
+        if (approval.Request.Requester.Id == decider.Id || people.Of(approval.Request.Requester.Id) == people.Of(decider.Id))
         {
             return new DecisionResult(DecisionStatus.SelfApproval, approval, "You cannot decide your own request; another approver must.");
         }
@@ -47,8 +56,13 @@ public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
             return ApprovalRefusals.ApprovalRequired;
         }
 
+        if (reasons.GetValueOrDefault(profile.Name)?.Refuse(profile.Name, request.Reason) is { } noReason)
+        {
+            return noReason;
+        }
+
         return approval.ChannelFor(request.Platform) is { } channel
-            ? new ApprovalPlan(channel, time.GetUtcNow() + approval.Timeout)
+            ? new ApprovalPlan(channel, time.GetUtcNow() + approval.Timeout, approval.Required)
             : ApprovalRefusals.NoChannel(profile.Name, request.Platform);
     }
 
@@ -56,8 +70,13 @@ public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
     /// At issue time, against the configuration in force now: the profile still exists, the requester is still allowed,
     /// and the approver (if the profile needs one) is still an approver and not the requester.
     /// </summary>
-    public Outcome<ProfileCatalog.Entry> RecheckAtIssue(SigninRequest request, ChatUser? approver)
+    public Outcome<ProfileCatalog.Entry> RecheckAtIssue(SigninRequest request, ChatUser? approver, IReadOnlyList<ChatUser>? quorum = null)
     {
+        if (quorum is { Count: > 0 })
+        {
+            return RecheckQuorum(request, quorum);
+        }
+
         if (catalog.Find(request.Profile) is not { } profile)
         {
             return PolicyRefusals.UnknownProfile(request.Profile);
@@ -85,4 +104,4 @@ public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
 }
 
 /// <summary>Where the approvers of one request are asked, and until when.</summary>
-public sealed record ApprovalPlan(string Channel, DateTimeOffset ExpiresAt);
+public sealed record ApprovalPlan(string Channel, DateTimeOffset ExpiresAt, int Required = 1);

@@ -9,6 +9,8 @@ public static class DecisionTexts
     {
         ApprovalState.Pending => $"This request expired at {approval.ExpiresAt:u}.",
         ApprovalState.Expired => $"This request expired at {approval.DecidedAt ?? approval.ExpiresAt:u}.",
+        ApprovalState.Approved when approval.Votes.Count > 1 =>
+            $"Already approved by {string.Join(", ", approval.Votes.Select(v => v.By.Handle))} at {approval.DecidedAt:u}.",
         _ => $"Already {Describe(approval.State).ToLowerInvariant()} by {approval.DecidedBy?.Handle ?? "someone"} at {approval.DecidedAt:u}.",
     };
 

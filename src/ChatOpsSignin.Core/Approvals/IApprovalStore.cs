@@ -22,6 +22,15 @@ public interface IApprovalStore
     Task<(bool Won, PendingApproval? Current)> TryDecideAsync(
         RequestId id, ApprovalState state, ChatUser? decidedBy, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One atomic conditional update for a quorum: stores <paramref name="votes"/> (the stored votes plus one) only if the
+    /// request is still pending, not expired at <paramref name="at"/>, and still has <c>votes.Count - 1</c> votes. With
+    /// <paramref name="completes"/> it also moves the request to Approved, decided by the last voter at <paramref name="at"/>.
+    /// Two concurrent voters: one wins, the other re-reads and tries again on top of it.
+    /// </summary>
+    Task<(bool Won, PendingApproval? Current)> TryAddVoteAsync(
+        RequestId id, ValueList<ApprovalVote> votes, bool completes, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The user's newest requests that needed approval, newest first.</summary>
     Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken);
 }

@@ -13,7 +13,11 @@ public static class SessionTags
     public const string User = "chat-user";
     public const string Approver = "chat-approver";
 
-    public static IReadOnlyDictionary<string, string> For(ChatUser requester, ChatUser? approver, ProfileOptions profile)
+    /// <summary>Under a quorum: every approver's key, see <see cref="ApproverList"/>.</summary>
+    public const string Approvers = "chat-approvers";
+
+    public static IReadOnlyDictionary<string, string> For(
+        ChatUser requester, ChatUser? approver, ProfileOptions profile, IReadOnlyList<ChatUser>? approvers = null)
     {
         var tags = new Dictionary<string, string>(profile.Tags, StringComparer.Ordinal)
         {
@@ -23,6 +27,11 @@ public static class SessionTags
         if (approver is not null)
         {
             tags[Approver] = approver.Id.Key;
+        }
+
+        if (approvers is { Count: > 1 })
+        {
+            tags[Approvers] = ApproverList.Encode(approvers.Select(a => a.Id.Key));
         }
 
         return tags;

@@ -48,4 +48,10 @@ public interface IChatDelivery
 
     /// <summary>Shows the decision (or expiry) on the prompt; <paramref name="approval"/> carries its PromptRef.</summary>
     Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The once-only reminder at half the approval timeout: pings <see cref="PendingApproval.Notify"/> again beside the
+    /// prompt. A platform that cannot remind does nothing.
+    /// </summary>
+    Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -82,6 +82,8 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
         {
             errors.Add($"{key}:Timeout: {approval.Timeout} is outside 00:01:00 to 1.00:00:00.");
         }
+
+        Approvals.ApprovalOptionsRules.Check(errors, key, approval, groups);
     }
 
     private static void CheckEntries(List<string> errors, string key, List<string> entries, Dictionary<string, List<string>> groups)

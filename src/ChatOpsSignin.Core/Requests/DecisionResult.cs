@@ -30,4 +30,7 @@ public enum DecisionStatus
     AlreadyDecided,
 
     Expired,
+
+    /// <summary>This person has already approved (under this or another chat identity); a quorum counts them once.</summary>
+    AlreadyVoted,
 }

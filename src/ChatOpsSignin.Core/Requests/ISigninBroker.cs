@@ -16,6 +16,10 @@ public interface ISigninBroker
     /// <summary>An approver clicked Approve or Deny. The first decision wins.</summary>
     Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken);
 
+    /// <summary>An approver ends an approval's reuse window (<c>Approval:ReuseFor</c>) before its time.</summary>
+    Task<DecisionResult> EndReuseAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken) =>
+        Task.FromResult(new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request."));
+
     /// <summary>The requester withdraws a pending request.</summary>
     Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken);
 

@@ -65,7 +65,9 @@ public sealed class RequestFrontDoor(
         }
 
         return rules.RefuseDecider(approval, decider)
-            ?? await TransitionAsync(approval, approve ? ApprovalState.Approved : ApprovalState.Denied, decider, cancellationToken);
+            ?? (approve
+                ? await ApproveAsync(approval, decider, cancellationToken)
+                : await TransitionAsync(approval, ApprovalState.Denied, decider, cancellationToken));
     }
 
     public async Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken)
@@ -79,12 +81,33 @@ public sealed class RequestFrontDoor(
             ?? await TransitionAsync(approval, ApprovalState.Cancelled, requester, cancellationToken);
     }
 
+    public async Task<DecisionResult> EndReuseAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken)
+    {
+        if (await approvals.GetAsync(id, cancellationToken) is not { } approval)
+        {
+            return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
+        }
+
+        if (rules.RefuseDecider(approval, approver) is { Status: not DecisionStatus.SelfApproval } refused)
+        {
+            return refused;
+        }
+
+        if (!await rules.IsReusableAsync(approval, cancellationToken))
+        {
+            return new DecisionResult(DecisionStatus.AlreadyDecided, approval, "This approval has no open reuse window.");
+        }
+
+        await audit.RecordAsync(approval.Request, AuditEventType.ReuseEnded, e => e with { Actor = approver.Id.Key }, cancellationToken);
+        return new DecisionResult(DecisionStatus.Taken, approval, $"Reuse window ended by {approver.Handle}: the next request for '{approval.Request.Profile}' asks again.");
+    }
+
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
 
     public async Task<IReadOnlyList<RequestStatus>> StatusAsync(ChatUserId user, CancellationToken cancellationToken)
     {
         var events = await auditLog.QueryAsync(new AuditQuery(time.GetUtcNow() - StatusWindow, user.Key), cancellationToken);
-        return events
+        var statuses = events
             .Where(e => e.Requester == user.Key)
             .GroupBy(e => e.RequestId)
             .Select(g => (First: g.First(), Last: g.Last()))
@@ -92,6 +115,42 @@ public sealed class RequestFrontDoor(
             .OrderByDescending(s => s.At)
             .Take(10)
             .ToList();
+        return await ApprovalStatus.WithWaitingForAsync(statuses, approvals, rules, cancellationToken);
+    }
+
+    /// <summary>
+    /// An Approve is a vote (<see cref="QuorumVoting"/>): it counts once per person, and the vote that reaches
+    /// <c>Approval:Required</c> approves. Every stored vote wakes the waiting work item, which updates the prompt.
+    /// </summary>
+    private async Task<DecisionResult> ApproveAsync(PendingApproval approval, ChatUser voter, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (result, current) = await QuorumVoting.VoteAsync(approvals, approval, voter, rules.PersonOf(voter.Id), now, cancellationToken);
+        switch (result)
+        {
+            case QuorumVoting.Result.Unknown:
+                return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
+            case QuorumVoting.Result.AlreadyVoted:
+                return new DecisionResult(DecisionStatus.AlreadyVoted, current, $"You have already approved this request ({QuorumVoting.Progress(current!)}).");
+            case QuorumVoting.Result.Closed:
+                return new DecisionResult(DecisionStatus.AlreadyDecided, current, DecisionTexts.AlreadyDecided(current!));
+        }
+
+        var approved = result == QuorumVoting.Result.Approved;
+        await audit.RecordAsync(
+            approval.Request,
+            approved ? AuditEventType.Approved : AuditEventType.ApprovalCounted,
+            e => e with { Actor = approved ? QuorumVoting.ActorOf([.. current!.Votes.Select(v => v.By)], voter) : voter.Id.Key },
+            cancellationToken);
+        if (await work.WakeAsync(approval.Request.Id, WorkStep.AwaitDecision, now, cancellationToken))
+        {
+            pump.Ring();
+        }
+
+        return new DecisionResult(
+            DecisionStatus.Taken,
+            current,
+            approved ? $"Approved by {voter.Handle}." : $"Approval counted: {QuorumVoting.Progress(current!)}. Waiting for more approvers.");
     }
 
     /// <summary>The decision is one conditional store update; then the waiting work item is woken to act on it.</summary>

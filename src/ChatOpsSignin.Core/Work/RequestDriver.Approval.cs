@@ -17,7 +17,7 @@ public sealed partial class RequestDriver
             var channel = catalog.Find(request.Profile) is { } profile && rules.PlanFor(request, profile) is { Succeeded: true } plan
                 ? plan.Value.Channel
                 : throw new InvalidOperationException($"Request {request.Id}: the profile or its approval channel is gone.");
-            var promptRef = await delivery.PostApprovalPromptAsync(approval, channel, cancellationToken);
+            var promptRef = await delivery.PostApprovalPromptAsync(approval with { MayDecide = rules.StillMayDecide(approval), Notify = rules.NotifyFor(approval) }, channel, cancellationToken);
             await approvals.SetPromptRefAsync(request.Id, promptRef, cancellationToken);
             await audit.RecordAsync(request, AuditEventType.ApprovalRequested, e => e with { Reason = request.Reason }, cancellationToken);
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, approval.ExpiresAt), cancellationToken);
@@ -27,8 +27,9 @@ public sealed partial class RequestDriver
     }
 
     /// <summary>Reads only (plus the conditional expiry), so a wake-up that cuts it short is harmless.</summary>
-    private async Task<WorkItem?> AwaitDecisionAsync(WorkItem item, CancellationToken cancellationToken)
+    private async Task<WorkItem?> AwaitDecisionAsync(StepContext step, IChatDelivery delivery, CancellationToken cancellationToken)
     {
+        var item = step.Item;
         var now = time.GetUtcNow();
         var approval = await approvals.GetAsync(item.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Request {item.Id} has no approval record.");
@@ -39,8 +40,10 @@ public sealed partial class RequestDriver
 
         if (now < approval.ExpiresAt)
         {
+            item = await ShowVotesAsync(item, approval, delivery, cancellationToken);
+            item = await RemindAsync(step, item, approval, delivery, now, cancellationToken);
             var recheck = now + options.Value.ApprovalRecheck;
-            return item.Then(WorkStep.AwaitDecision, recheck < approval.ExpiresAt ? recheck : approval.ExpiresAt);
+            return item.Then(WorkStep.AwaitDecision, NextCheck(item, approval, recheck < approval.ExpiresAt ? recheck : approval.ExpiresAt));
         }
 
         var (won, current) = await approvals.TryDecideAsync(item.Id, ApprovalState.Expired, null, now, cancellationToken);
@@ -57,7 +60,7 @@ public sealed partial class RequestDriver
     {
         var approval = await approvals.GetAsync(item.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Request {item.Id} has no approval record.");
-        await delivery.UpdateApprovalPromptAsync(approval, cancellationToken);
+        await delivery.UpdateApprovalPromptAsync(approval with { ReuseUntil = rules.ReuseUntil(approval) }, cancellationToken);
         await delivery.NotifyRequesterAsync(item.Request, new RequesterNotice.Decided(approval.State, approval.DecidedBy), cancellationToken);
         var outcome = approval.State.ToString().ToLowerInvariant();
         if (item.Attempt == 0)
@@ -71,6 +74,9 @@ public sealed partial class RequestDriver
             return null;
         }
 
-        return item.Then(WorkStep.Issue, time.GetUtcNow()) with { State = item.State with { Approver = approval.DecidedBy } };
+        return item.Then(WorkStep.Issue, time.GetUtcNow()) with
+        {
+            State = item.State with { Approver = approval.DecidedBy, Approvers = ApproversOf(approval) },
+        };
     }
 }

@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
@@ -23,7 +24,7 @@ public sealed partial class RequestDriver
     {
         var item = step.Item;
         var request = item.Request;
-        var granted = rules.RecheckAtIssue(request, item.State.Approver);
+        var granted = rules.RecheckAtIssue(request, item.State.Approver, item.State.Approvers);
         if (!granted.Succeeded)
         {
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
@@ -78,7 +79,12 @@ public sealed partial class RequestDriver
         var request = item.Request;
         var approver = item.State.Approver;
         var credentialRequest = new CredentialRequest(
-            request, profile.Name, profile.Options, SessionNames.For(request.Requester), SessionTags.For(request.Requester, approver, profile.Options), approver);
+            request,
+            profile.Name,
+            profile.Options,
+            SessionNames.For(request.Requester),
+            SessionTags.For(request.Requester, approver, profile.Options, item.State.Approvers),
+            approver);
         var started = time.GetTimestamp();
         var issued = await credentials.IssueAsync(credentialRequest, cancellationToken);
         telemetry.Stage("credentials", profile.Name, issued.Succeeded, time.GetElapsedTime(started));
@@ -90,7 +96,7 @@ public sealed partial class RequestDriver
         await audit.RecordAsync(
             request,
             AuditEventType.CredentialsIssued,
-            e => e.WithSession(issued.Value) with { Actor = approver?.Id.Key, Duration = issued.Value.Duration },
+            e => e.WithSession(issued.Value) with { Actor = QuorumVoting.ActorOf(item.State.Approvers, approver), Duration = issued.Value.Duration },
             cancellationToken);
         started = time.GetTimestamp();
         var link = await links.CreateAsync(issued.Value, profile.Name, profile.Options, cancellationToken);
@@ -131,7 +137,7 @@ public sealed partial class RequestDriver
         await audit.RecordAsync(
             request,
             AuditEventType.LinkDelivered,
-            e => (issued is null ? e : e.WithSession(issued)) with { Actor = approver?.Id.Key },
+            e => (issued is null ? e : e.WithSession(issued)) with { Actor = QuorumVoting.ActorOf(item.State.Approvers, approver) },
             cancellationToken);
         return item.Then(WorkStep.RemoveLink, expiresAt) with { State = item.State with { LinkExpiresAt = expiresAt } };
     }

@@ -111,7 +111,7 @@ public sealed partial class RequestDriver(
         {
             WorkStep.Evaluate => EvaluateAsync(item, delivery, cancellationToken),
             WorkStep.PromptApprovers => PromptApproversAsync(item, delivery, cancellationToken),
-            WorkStep.AwaitDecision => AwaitDecisionAsync(item, cancellationToken),
+            WorkStep.AwaitDecision => AwaitDecisionAsync(step, delivery, cancellationToken),
             WorkStep.Decided => DecidedAsync(item, delivery, cancellationToken),
             WorkStep.Issue => IssueAsync(step, delivery, cancellationToken),
             WorkStep.RemoveLink => RemoveLinkAsync(item, delivery, cancellationToken),
@@ -149,7 +149,13 @@ public sealed partial class RequestDriver(
             return await RefuseAsync(item, delivery, plan.Failure, cancellationToken);
         }
 
-        await approvals.TryAddAsync(new PendingApproval(request, plan.Value.ExpiresAt, ApprovalState.Pending), cancellationToken);
+        if (await rules.ReusableApprovalAsync(request, cancellationToken) is { } reused)
+        {
+            return await ReuseAsync(item, reused, cancellationToken);
+        }
+
+        await approvals.TryAddAsync(
+            new PendingApproval(request, plan.Value.ExpiresAt, ApprovalState.Pending) { Required = plan.Value.Required }, cancellationToken);
         return item.Then(WorkStep.PromptApprovers, time.GetUtcNow());
     }
 

@@ -11,6 +11,15 @@ public sealed record WorkState
     /// <summary>The approver whose approval the link is issued under.</summary>
     public ChatUser? Approver { get; init; }
 
+    /// <summary>Under a quorum (<c>Approval:Required</c> above 1): every approver, in approval order.</summary>
+    public IReadOnlyList<ChatUser>? Approvers { get; init; }
+
+    /// <summary>How many approvals of a quorum the prompt shows, so each new one updates it once.</summary>
+    public int VotesShown { get; init; }
+
+    /// <summary>The reminder at half the approval timeout is out (recorded before it is sent, so it goes out at most once).</summary>
+    public bool Reminded { get; init; }
+
     /// <summary>Platform reference to where the link will be shown (Slack DM channel, Teams placeholder card).</summary>
     public string? LinkSlot { get; init; }
 

@@ -53,7 +53,9 @@ public static class NoticeText
 
         var lines = statuses.Select(s =>
             $"• `{s.Id.Value}` *{Mrkdwn.Escape(s.Profile)}*: {s.LastStep} at {Mrkdwn.Date(s.At)}"
-            + (s.DecidedBy is null ? string.Empty : $" by {Actor(s.DecidedBy)}"));
+            + (s.DecidedBy is null ? string.Empty : $" by {Actor(s.DecidedBy)}")
+            + (s.WaitingFor.Count == 0 ? string.Empty : $" · waiting for {string.Join(", ", s.WaitingFor.Select(Actor))}")
+            + (s.ReuseUntil is { } until ? $" · fresh links without asking until {Mrkdwn.Date(until)}" : string.Empty));
         return new SlackMessage("*Your recent requests:*\n" + string.Join('\n', lines));
     }
 

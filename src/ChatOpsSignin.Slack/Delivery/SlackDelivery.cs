@@ -90,6 +90,11 @@ internal sealed partial class SlackDelivery(
 
     public async Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken)
     {
+        approval = approval with
+        {
+            Notify = await handles.ActiveAsync(approval.Notify, cancellationToken),
+            MayDecide = await handles.ActiveAsync(approval.MayDecide, cancellationToken),
+        };
         var posted = await api.PostMessageAsync(channel, ApprovalPrompt.Render(approval), cancellationToken);
         return MessageRef.Of(posted);
     }
@@ -104,12 +109,27 @@ internal sealed partial class SlackDelivery(
 
         try
         {
-            await api.UpdateMessageAsync(target, ApprovalPrompt.RenderDecided(approval), cancellationToken);
+            var message = approval.State == ApprovalState.Pending
+                ? ApprovalPrompt.Render(approval with { MayDecide = await handles.ActiveAsync(approval.MayDecide, cancellationToken) })
+                : ApprovalPrompt.RenderDecided(approval);
+            await api.UpdateMessageAsync(target, message, cancellationToken);
         }
         catch (SlackApiException e) when (Gone.Contains(e.Error))
         {
             Log.NothingToUpdate(logger, approval.Request.Id.Value, e.Error);
         }
+    }
+
+    public async Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(approval.PromptRef) is not { } prompt)
+        {
+            Log.NoMessageRef(logger, approval.Request.Id.Value);
+            return;
+        }
+
+        var notify = await handles.ActiveAsync(approval.Notify, cancellationToken);
+        await api.PostMessageAsync(prompt.Channel, ApprovalPrompt.Reminder(approval, notify) with { ThreadTs = prompt.Ts }, cancellationToken);
     }
 
     private static partial class Log

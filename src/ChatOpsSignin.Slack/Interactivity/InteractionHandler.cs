@@ -32,7 +32,7 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
             return false;
         }
 
-        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction))
+        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction or ApprovalPrompt.EndReuseAction))
         {
             return true;
         }
@@ -43,9 +43,11 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
         }
 
         var approve = action.ActionId == ApprovalPrompt.ApproveAction;
-        var result = await broker.DecideAsync(new RequestId(action.Value), action.Clicker, approve, cancellationToken);
+        var result = action.ActionId == ApprovalPrompt.EndReuseAction
+            ? await broker.EndReuseAsync(new RequestId(action.Value), action.Clicker, cancellationToken)
+            : await broker.DecideAsync(new RequestId(action.Value), action.Clicker, approve, cancellationToken);
         Log.Clicked(logger, action.Value, action.Clicker.Id.Key, action.ActionId, result.Status);
-        if (!result.Taken && action.ResponseUrl is { } responseUrl)
+        if ((!result.Taken || action.ActionId == ApprovalPrompt.EndReuseAction) && action.ResponseUrl is { } responseUrl)
         {
             var body = new JsonObject
             {

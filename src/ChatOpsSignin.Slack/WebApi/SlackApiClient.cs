@@ -86,7 +86,10 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
         using var result = await CallAsync("users.info", form, BotToken, idempotent: true, cancellationToken);
         var user = result.RootElement.GetProperty("user");
         var email = user.TryGetProperty("profile", out var profile) && profile.TryGetProperty("email", out var e) ? e.GetString() : null;
-        return new SlackUserInfo(userId, user.TryGetProperty("name", out var name) ? name.GetString() : null, email);
+        return new SlackUserInfo(userId, user.TryGetProperty("name", out var name) ? name.GetString() : null, email)
+        {
+            Deleted = user.TryGetProperty("deleted", out var deleted) && deleted.ValueKind == System.Text.Json.JsonValueKind.True,
+        };
     }
 
     /// <summary>https://docs.slack.dev/reference/methods/apps.connections.open: a single-use WebSocket URL (app token).</summary>

@@ -6,6 +6,9 @@ namespace ChatOpsSignin.Slack.WebApi;
 /// <param name="Metadata">Slack message metadata (https://docs.slack.dev/messaging/message-metadata): lets the bot find its own message again.</param>
 public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObject? Metadata = null)
 {
+    /// <summary>Posts the message as a reply in the thread of this message ts.</summary>
+    public string? ThreadTs { get; init; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["text"] = Text };
@@ -17,6 +20,11 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObj
         if (Metadata is not null)
         {
             json["metadata"] = Metadata.DeepClone();
+        }
+
+        if (ThreadTs is not null)
+        {
+            json["thread_ts"] = ThreadTs;
         }
 
         return json;
@@ -35,4 +43,8 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null, JsonObj
 public sealed record PostedMessage(string Channel, string Ts);
 
 /// <summary>What <c>users.info</c> told us; <see cref="Email"/> only with scope <c>users:read.email</c>.</summary>
-public sealed record SlackUserInfo(string Id, string? Name, string? Email);
+public sealed record SlackUserInfo(string Id, string? Name, string? Email)
+{
+    /// <summary>users.info <c>deleted</c>: the account is deactivated (or deleted).</summary>
+    public bool Deleted { get; init; }
+}

@@ -18,6 +18,9 @@ internal static class ApprovalItems
     public const string DecidedByHandle = "decided_by_handle";
     public const string DecidedAt = "decided_at";
     public const string PromptRef = "prompt_ref";
+    public const string Required = "required";
+    public const string Votes = "votes";
+    public const string VoteCount = "vote_count";
     private const string Request = "request";
 
     public static Dictionary<string, AttributeValue> Key(Core.Requests.RequestId id) => new()
@@ -39,6 +42,9 @@ internal static class ApprovalItems
         item.SetIfNotNull(DecidedByHandle, approval.DecidedBy?.Handle);
         item.SetIfNotNull(DecidedAt, approval.DecidedAt is { } at ? Attr.Time(at) : null);
         item.SetIfNotNull(PromptRef, approval.PromptRef);
+        item[Required] = Attr.N(approval.Required);
+        item[Votes] = Attr.S(ApprovalVote.ToJson(approval.Votes));
+        item[VoteCount] = Attr.N(approval.Votes.Count);
         item[Keys.Gsi1Pk] = Attr.S(Keys.ApprovalsOf(request.Requester.Id.Key));
         item[Keys.Gsi1Sk] = Attr.S($"{Attr.Time(request.RequestedAt)}#{request.Id.Value}");
         return item;
@@ -55,7 +61,12 @@ internal static class ApprovalItems
             item.Enum<ApprovalState>(State),
             decidedBy,
             item.OptionalTime(DecidedAt),
-            item.OptionalText(PromptRef));
+            item.OptionalText(PromptRef))
+        {
+            // Items written before quorums have neither attribute: one approver, no votes.
+            Required = item.ContainsKey(Required) ? (int)item.Number(Required) : 1,
+            Votes = ApprovalVote.FromJson(item.OptionalText(Votes)),
+        };
     }
 
     // WorkItemJson has no request-only reader; reading with an empty state parses the request the same way.

@@ -91,6 +91,58 @@ public sealed class DynamoDbApprovalStore(DynamoDbTable table) : IApprovalStore
             : (false, await GetAsync(id, cancellationToken));
     }
 
+    public async Task<(bool Won, PendingApproval? Current)> TryAddVoteAsync(
+        RequestId id, ValueList<ApprovalVote> votes, bool completes, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(votes.Count);
+        var voter = votes[^1].By;
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":votes"] = Attr.S(ApprovalVote.ToJson(votes)),
+            [":count"] = Attr.N(votes.Count),
+            [":pending"] = Attr.S(nameof(ApprovalState.Pending)),
+            [":at"] = Attr.At(at),
+        };
+        var set = "SET votes = :votes, vote_count = :count";
+        if (completes)
+        {
+            values[":state"] = Attr.S(nameof(ApprovalState.Approved));
+            values[":decided_by"] = Attr.S(voter.Id.Key);
+            values[":decided_by_handle"] = Attr.S(voter.Handle);
+            set += ", #state = :state, decided_at = :at, decided_by = :decided_by, decided_by_handle = :decided_by_handle";
+        }
+
+        // Compare-and-set on the vote count (absent on items from before quorums = 0). DynamoDB applies writes to one item
+        // one at a time, so of two concurrent voters one wins and the other re-reads and retries.
+        string countIs;
+        if (votes.Count == 1)
+        {
+            countIs = "(attribute_not_exists(vote_count) OR vote_count = :expected)";
+        }
+        else
+        {
+            countIs = "vote_count = :expected";
+        }
+
+        values[":expected"] = Attr.N(votes.Count - 1);
+        var updated = await Conditional.OrNullAsync(() => table.Client.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = table.Name,
+                Key = ApprovalItems.Key(id),
+                UpdateExpression = set,
+                ConditionExpression = "attribute_exists(pk) AND #state = :pending AND expires_at > :at AND " + countIs,
+                ExpressionAttributeNames = new() { ["#state"] = ApprovalItems.State },
+                ExpressionAttributeValues = values,
+                ReturnValues = ReturnValue.ALL_NEW,
+            },
+            cancellationToken));
+
+        return updated is not null
+            ? (true, ApprovalItems.Read(updated.Attributes))
+            : (false, await GetAsync(id, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);

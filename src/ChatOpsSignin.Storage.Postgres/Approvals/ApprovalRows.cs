@@ -9,7 +9,7 @@ namespace ChatOpsSignin.Storage.Postgres.Approvals;
 internal static class ApprovalRows
 {
     public const string Columns =
-        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref";
+        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref, required, votes, vote_count";
 
     public static NpgsqlCommand WithApproval(this NpgsqlCommand command, PendingApproval approval)
     {
@@ -27,7 +27,10 @@ internal static class ApprovalRows
             .With("decided_by", approval.DecidedBy?.Id.Key)
             .With("decided_by_handle", approval.DecidedBy?.Handle)
             .With("decided_at", PostgresValues.Time(approval.DecidedAt))
-            .With("prompt_ref", approval.PromptRef);
+            .With("prompt_ref", approval.PromptRef)
+            .With("required", approval.Required)
+            .With("votes", ApprovalVote.ToJson(approval.Votes))
+            .With("vote_count", approval.Votes.Count);
     }
 
     public static PendingApproval Read(NpgsqlDataReader reader)
@@ -48,6 +51,10 @@ internal static class ApprovalRows
             reader.ReadEnum<ApprovalState>("state"),
             decidedBy,
             reader.ReadNullableTime("decided_at"),
-            reader.ReadNullableText("prompt_ref"));
+            reader.ReadNullableText("prompt_ref"))
+        {
+            Required = reader.GetInt32(reader.GetOrdinal("required")),
+            Votes = ApprovalVote.FromJson(reader.ReadText("votes")),
+        };
     }
 }

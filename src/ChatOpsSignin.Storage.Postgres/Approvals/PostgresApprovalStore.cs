@@ -17,7 +17,7 @@ public sealed class PostgresApprovalStore(PostgresDatabase database) : IApproval
             $"""
             INSERT INTO approvals ({ApprovalRows.Columns})
             VALUES (@id, @requester, @requester_handle, @profile, @reason, @reply_to, @requested_at, @expires_at, @state,
-                    @decided_by, @decided_by_handle, @decided_at, @prompt_ref)
+                    @decided_by, @decided_by_handle, @decided_at, @prompt_ref, @required, @votes, @vote_count)
             ON CONFLICT (request_id) DO NOTHING;
             """,
             connection);
@@ -71,6 +71,38 @@ public sealed class PostgresApprovalStore(PostgresDatabase database) : IApproval
 
         // A new statement, so a new snapshot: the loser sees the winner's decision.
         return (false, await GetAsync(connection, id, cancellationToken));
+    }
+
+    public async Task<(bool Won, PendingApproval? Current)> TryAddVoteAsync(
+        RequestId id, ValueList<ApprovalVote> votes, bool completes, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(votes.Count);
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Compare-and-set on the vote count; a concurrent voter holds the row lock, and once it commits this UPDATE
+        // re-checks the row (read committed), finds one more vote and changes nothing. The caller re-reads and retries.
+        await using var vote = new NpgsqlCommand(
+            $"""
+            UPDATE approvals
+            SET votes = @votes, vote_count = vote_count + 1,
+                state = CASE WHEN @completes THEN 'Approved' ELSE state END,
+                decided_by = CASE WHEN @completes THEN @decided_by ELSE decided_by END,
+                decided_by_handle = CASE WHEN @completes THEN @decided_by_handle ELSE decided_by_handle END,
+                decided_at = CASE WHEN @completes THEN @at ELSE decided_at END
+            WHERE request_id = @id AND state = 'Pending' AND expires_at > @at AND vote_count = @expected
+            RETURNING {ApprovalRows.Columns};
+            """,
+            connection);
+        var won = await vote
+            .With("id", id.Value)
+            .With("votes", ApprovalVote.ToJson(votes))
+            .With("expected", votes.Count - 1)
+            .With("completes", completes)
+            .With("decided_by", votes[^1].By.Id.Key)
+            .With("decided_by_handle", votes[^1].By.Handle)
+            .With("at", PostgresValues.Time(at))
+            .ReadAllAsync(ApprovalRows.Read, cancellationToken);
+        return won.Count == 1 ? (true, won[0]) : (false, await GetAsync(connection, id, cancellationToken));
     }
 
     public async Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken)

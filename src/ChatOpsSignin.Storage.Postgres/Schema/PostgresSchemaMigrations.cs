@@ -113,6 +113,11 @@ internal static class PostgresSchemaMigrations
                     RAISE EXCEPTION 'audit_events is append-only' USING ERRCODE = 'insufficient_privilege';
                 END $$;
             """),
+        (3, """
+            ALTER TABLE approvals ADD COLUMN required integer NOT NULL DEFAULT 1;
+            ALTER TABLE approvals ADD COLUMN votes text NOT NULL DEFAULT '[]';
+            ALTER TABLE approvals ADD COLUMN vote_count integer NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -10,7 +10,7 @@ namespace ChatOpsSignin.Storage.Approvals;
 internal static class ApprovalRows
 {
     public const string Columns =
-        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref";
+        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref, required, votes, vote_count";
 
     public static SqliteCommand WithApproval(this SqliteCommand command, PendingApproval approval)
     {
@@ -28,7 +28,10 @@ internal static class ApprovalRows
             .With("$decided_by", approval.DecidedBy?.Id.Key)
             .With("$decided_by_handle", approval.DecidedBy?.Handle)
             .With("$decided_at", SqliteValues.Time(approval.DecidedAt))
-            .With("$prompt_ref", approval.PromptRef);
+            .With("$prompt_ref", approval.PromptRef)
+            .With("$required", approval.Required)
+            .With("$votes", ApprovalVote.ToJson(approval.Votes))
+            .With("$vote_count", approval.Votes.Count);
     }
 
     public static PendingApproval Read(SqliteDataReader reader)
@@ -49,7 +52,11 @@ internal static class ApprovalRows
             SqliteValues.ReadEnum<ApprovalState>(reader, "state"),
             decidedBy,
             SqliteValues.ReadNullableTime(reader, "decided_at"),
-            SqliteValues.ReadNullableText(reader, "prompt_ref"));
+            SqliteValues.ReadNullableText(reader, "prompt_ref"))
+        {
+            Required = reader.GetInt32(reader.GetOrdinal("required")),
+            Votes = ApprovalVote.FromJson(SqliteValues.ReadText(reader, "votes")),
+        };
     }
 
     public static async Task<List<PendingApproval>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)

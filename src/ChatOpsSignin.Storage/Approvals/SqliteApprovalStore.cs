@@ -15,7 +15,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
         command.CommandText = $"""
             INSERT INTO approvals ({ApprovalRows.Columns})
             VALUES ($id, $requester, $requester_handle, $profile, $reason, $reply_to, $requested_at, $expires_at, $state,
-                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref)
+                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref, $required, $votes, $vote_count)
             ON CONFLICT (request_id) DO NOTHING;
             """;
         return await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -60,6 +60,39 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
             .With("$state", state.ToString())
             .With("$decided_by", decidedBy?.Id.Key)
             .With("$decided_by_handle", decidedBy?.Handle)
+            .With("$at", SqliteValues.Time(at))
+            .ExecuteNonQueryAsync(cancellationToken);
+
+        await using var read = connection.CreateCommand();
+        read.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
+        var current = (await ApprovalRows.ReadAllAsync(read.With("$id", id.Value), cancellationToken)).SingleOrDefault();
+        return (changed == 1, current);
+    }
+
+    public async Task<(bool Won, PendingApproval? Current)> TryAddVoteAsync(
+        RequestId id, ValueList<ApprovalVote> votes, bool completes, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(votes.Count);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var vote = connection.CreateCommand();
+
+        // Compare-and-set on the vote count: a concurrent vote makes this one change nothing, and its caller re-reads.
+        vote.CommandText = """
+            UPDATE approvals
+            SET votes = $votes, vote_count = vote_count + 1,
+                state = CASE WHEN $completes THEN 'Approved' ELSE state END,
+                decided_by = CASE WHEN $completes THEN $decided_by ELSE decided_by END,
+                decided_by_handle = CASE WHEN $completes THEN $decided_by_handle ELSE decided_by_handle END,
+                decided_at = CASE WHEN $completes THEN $at ELSE decided_at END
+            WHERE request_id = $id AND state = 'Pending' AND expires_at > $at AND vote_count = $expected;
+            """;
+        var changed = await vote
+            .With("$id", id.Value)
+            .With("$votes", ApprovalVote.ToJson(votes))
+            .With("$expected", votes.Count - 1)
+            .With("$completes", completes)
+            .With("$decided_by", votes[^1].By.Id.Key)
+            .With("$decided_by_handle", votes[^1].By.Handle)
             .With("$at", SqliteValues.Time(at))
             .ExecuteNonQueryAsync(cancellationToken);
 

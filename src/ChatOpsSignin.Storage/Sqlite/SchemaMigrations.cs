@@ -117,6 +117,11 @@ internal static class SchemaMigrations
                 WHEN (SELECT open FROM audit_prune_gate) = 0
                 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
             """),
+        (4, """
+            ALTER TABLE approvals ADD COLUMN required INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE approvals ADD COLUMN votes TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE approvals ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

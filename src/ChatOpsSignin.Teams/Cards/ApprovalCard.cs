@@ -18,6 +18,11 @@ internal static class ApprovalCard
     {
         var request = approval.Request;
         var body = new List<JsonNode>(Summary(request, ("Decide before", AdaptiveCard.Time(approval.ExpiresAt))));
+        if (QuorumVoting.Progress(approval) is { } progress)
+        {
+            body.Add(AdaptiveCard.Text(progress + "."));
+        }
+
         if (note is not null)
         {
             body.Add(AdaptiveCard.Text(note, color: "Attention"));
@@ -32,6 +37,7 @@ internal static class ApprovalCard
         var by = approval.DecidedBy?.Handle;
         var outcome = approval.State switch
         {
+            ApprovalState.Approved when approval.Votes.Count > 1 => $"Approved by {string.Join(", ", approval.Votes.Select(v => v.By.Handle))}",
             ApprovalState.Approved => $"Approved by {by}",
             ApprovalState.Denied => $"Denied by {by}",
             ApprovalState.Expired => "Expired: nobody decided in time",

@@ -106,7 +106,7 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
         }
 
         var prompt = MessageRef.Parse(approval.PromptRef);
-        await connector.UpdateAsync(prompt.ServiceUrl, prompt.ConversationId, prompt.ActivityId, OutboundActivity.Card(ApprovalCard.Decided(approval)), cancellationToken);
+        await connector.UpdateAsync(prompt.ServiceUrl, prompt.ConversationId, prompt.ActivityId, OutboundActivity.Card(approval.State == ApprovalState.Pending ? ApprovalCard.Prompt(approval) : ApprovalCard.Decided(approval)), cancellationToken);
     }
 
     private Task<string> PersonalConversationAsync(ReplyTarget target, CancellationToken cancellationToken) => target.IsPersonal

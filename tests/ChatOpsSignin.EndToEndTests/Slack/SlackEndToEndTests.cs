@@ -20,6 +20,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     private const string Lead = "U0LEAD";
     private const string OtherLead = "U0OTHERLEAD";
     private const string Outsider = "U0OUTSIDER";
+    private const string ThirdLead = "U0THIRDLEAD";
     private const string ApprovalChannel = "C0APPROVALS";
     private const string ReadOnlyRole = "arn:aws:iam::111122223333:role/ReadOnly";
     private const string AdminRole = "arn:aws:iam::111122223333:role/Admin";
@@ -31,6 +32,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         [Lead] = "wile.e",
         [OtherLead] = "marvin",
         [Outsider] = "elmer",
+        [ThirdLead] = "porky",
     };
 
     // The AWS SDK signs with the real clock, so the bot's fake clock starts at the real now and only moves on Advance.
@@ -67,6 +69,23 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             ["Profiles:prod-admin:Allow:0"] = Key(Requester),
             ["Profiles:prod-admin:Approval:Approvers:0"] = "group:leads",
             ["Profiles:prod-admin:Approval:SlackChannel"] = ApprovalChannel,
+            ["Groups:leads:2"] = Key(ThirdLead),
+            ["Profiles:prod-two:RoleArn"] = AdminRole,
+            ["Profiles:prod-two:Allow:0"] = Key(Requester),
+            ["Profiles:prod-two:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-two:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-two:Approval:Required"] = "2",
+            ["Profiles:prod-reuse:RoleArn"] = AdminRole,
+            ["Profiles:prod-reuse:Allow:0"] = Key(Requester),
+            ["Profiles:prod-reuse:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-reuse:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-reuse:Approval:ReuseFor"] = "01:00:00",
+            ["Profiles:prod-ticket:RoleArn"] = AdminRole,
+            ["Profiles:prod-ticket:Allow:0"] = Key(Requester),
+            ["Profiles:prod-ticket:Approval:Approvers:0"] = "group:leads",
+            ["Profiles:prod-ticket:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-ticket:Approval:RequireReason"] = "true",
+            ["Profiles:prod-ticket:Approval:ReasonPattern"] = "^[A-Z]+-\\d+",
         });
         bot.StartServer();
         client = new HttpClient(new SlackRequestSigner(SigningSecret, time) { InnerHandler = new HttpClientHandler() })
@@ -170,6 +189,129 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         Assert.True(answer.ResponseType == "ephemeral", why);
         Assert.Equal(0, aws.Calls("AssumeRole"));
         Assert.Empty(slack.MessagesIn(SlackStandIn.DirectMessageChannel(user)));
+    }
+
+    [Fact]
+    public async Task Two_Approver_Request_First_Leaves_It_Pending_Second_Issues_One_Link_Third_Is_Told_It_Is_Decided()
+    {
+        using var ack = await Command(Requester, "prod-two INC-9 failover", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        Assert.Contains("0 of 2", prompt.Rendered, StringComparison.Ordinal);
+        var requestId = ButtonValue(prompt);
+
+        await Click(Lead, "approve", requestId, slack.NewResponseUrl());
+        await slack.WaitForAsync(_ => prompt.Updates > 0 ? prompt : null, Wait);
+        Assert.Contains("1 of 2", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Contains($"approved by <@{Lead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Contains($"Still may decide: <@{OtherLead}>, <@{ThirdLead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.Contains("Approve", prompt.Rendered, StringComparison.Ordinal);
+        var twiceUrl = slack.NewResponseUrl();
+        await Click(Lead, "approve", requestId, twiceUrl);
+        Assert.Contains("already approved", (await FirstResponse(twiceUrl)).Text, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+
+        await Click(OtherLead, "approve", requestId, slack.NewResponseUrl());
+        var dmChannel = SlackStandIn.DirectMessageChannel(Requester);
+        var link = await slack.WaitForAsync(s => s.MessagesIn(dmChannel).FirstOrDefault(m => m.Rendered.Contains("federation", StringComparison.Ordinal)), Wait);
+        var lateUrl = slack.NewResponseUrl();
+        await Click(ThirdLead, "approve", requestId, lateUrl);
+
+        Assert.Contains("Already approved by wile.e, marvin", (await FirstResponse(lateUrl)).Text, StringComparison.Ordinal);
+        var login = await ConsoleBrowser.SignInAsync(aws, LinkIn(link));
+        Assert.Equal(Key(OtherLead), login.Tags["chat-approver"]);
+        Assert.Equal($"{Key(Lead)} {Key(OtherLead)}", login.Tags["chat-approvers"]);
+        await slack.WaitForAsync(_ => prompt.Rendered.Contains(":white_check_mark:", StringComparison.Ordinal) ? prompt : null, Wait);
+        Assert.Equal(1, aws.Calls("AssumeRole"));
+        AssertNoLinkOutsideTheDm(Requester);
+    }
+
+    [Fact]
+    public async Task A_Deactivated_Approver_Is_Not_Pinged_And_The_Request_Still_Goes_Through()
+    {
+        slack.DeactivateUser(OtherLead);
+
+        using var ack = await Command(Requester, "prod-admin INC-5", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+
+        Assert.Contains($"Asking <@{Lead}>", prompt.Rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<@{OtherLead}>", prompt.Rendered, StringComparison.Ordinal);
+        await Click(Lead, "approve", ButtonValue(prompt), slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => m.Rendered.Contains("federation", StringComparison.Ordinal)), Wait);
+    }
+
+    [Fact]
+    public async Task An_Undecided_Request_Is_Reminded_Once_In_The_Prompts_Thread_At_Half_Its_Timeout()
+    {
+        using var ack = await Command(Requester, "prod-admin INC-6", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        await bot.WaitForAuditAsync(AuditEventType.ApprovalRequested, Wait);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+
+        var reminder = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).FirstOrDefault(m => m.Rendered.Contains("Reminder", StringComparison.Ordinal)), Wait);
+        Assert.Contains($"<@{Lead}> <@{OtherLead}>", reminder.Rendered, StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(slack.MessagesIn(ApprovalChannel), m => m.Rendered.Contains("Reminder", StringComparison.Ordinal));
+        Assert.NotSame(prompt, reminder);
+    }
+
+    [Fact]
+    public async Task A_Reuse_Window_Issues_Without_A_Prompt_Then_Lapses_On_The_Clock()
+    {
+        var dm = SlackStandIn.DirectMessageChannel(Requester);
+        using var first = await Command(Requester, "prod-reuse INC-1", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        await Click(Lead, "approve", ButtonValue(prompt), slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(dm).Count(m => m.Rendered.Contains("federation", StringComparison.Ordinal)) == 1 ? s : null, Wait);
+        await slack.WaitForAsync(_ => prompt.Rendered.Contains("End reuse window", StringComparison.Ordinal) ? prompt : null, Wait);
+
+        using var second = await Command(Requester, "prod-reuse INC-1 again", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(dm).Count(m => m.Rendered.Contains("federation", StringComparison.Ordinal)) == 2 ? s : null, Wait);
+        Assert.Single(slack.MessagesIn(ApprovalChannel));
+        Assert.Equal(2, aws.Calls("AssumeRole"));
+
+        time.Advance(TimeSpan.FromMinutes(61));
+        using var third = await Command(Requester, "prod-reuse INC-1 later", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).Count == 2 ? s : null, Wait);
+        Assert.Equal(2, aws.Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task An_Approver_Ends_The_Reuse_Window_With_The_Button()
+    {
+        var dm = SlackStandIn.DirectMessageChannel(Requester);
+        using var first = await Command(Requester, "prod-reuse INC-2", slack.NewResponseUrl());
+        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        var requestId = ButtonValue(prompt);
+        await Click(Lead, "approve", requestId, slack.NewResponseUrl());
+        await slack.WaitForAsync(_ => prompt.Rendered.Contains("End reuse window", StringComparison.Ordinal) ? prompt : null, Wait);
+
+        var endUrl = slack.NewResponseUrl();
+        await Click(OtherLead, "end_reuse", requestId, endUrl);
+
+        Assert.Contains("Reuse window ended", (await FirstResponse(endUrl)).Text, StringComparison.Ordinal);
+        using var second = await Command(Requester, "prod-reuse INC-2 again", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).Count == 2 ? s : null, Wait);
+    }
+
+    [Fact]
+    public async Task A_Reason_That_Does_Not_Match_The_Pattern_Is_Refused_With_The_Expected_Format()
+    {
+        var responseUrl = slack.NewResponseUrl();
+
+        using var ack = await Command(Requester, "prod-ticket because I said so", responseUrl);
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var answer = await slack.WaitForAsync(
+            s => s.ResponsesTo(responseUrl).FirstOrDefault(r => r.Text?.Contains("needs a reason", StringComparison.Ordinal) == true), Wait);
+        Assert.Equal("ephemeral", answer.ResponseType);
+        Assert.Contains("^[A-Z]+-\\d+", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(slack.MessagesIn(ApprovalChannel));
+        Assert.Equal(0, aws.Calls("AssumeRole"));
+
+        using var good = await Command(Requester, "prod-ticket OPS-7 restart", slack.NewResponseUrl());
+        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
     }
 
     [Fact]

@@ -32,6 +32,15 @@ public sealed partial class SlackStandIn
         }
     }
 
+    /// <summary>Deactivates a user, as an admin does when someone leaves: users.info then says <c>deleted: true</c>.</summary>
+    public void DeactivateUser(string userId)
+    {
+        lock (gate)
+        {
+            users[userId] = users[userId] with { Deleted = true };
+        }
+    }
+
     /// <summary>A public channel the bot may post into (e.g. an approval channel).</summary>
     public void AddChannel(string channelId)
     {
@@ -243,7 +252,7 @@ public sealed partial class SlackStandIn
 
         return Ok(new JsonObject
         {
-            ["user"] = new JsonObject { ["id"] = user.Id, ["team_id"] = user.TeamId, ["name"] = user.Name, ["deleted"] = false, ["profile"] = profile },
+            ["user"] = new JsonObject { ["id"] = user.Id, ["team_id"] = user.TeamId, ["name"] = user.Name, ["deleted"] = user.Deleted, ["profile"] = profile },
         });
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace ChatOpsSignin.StandIns.Slack;
 
 /// <summary>A seeded workspace user, returned by users.info and reachable by conversations.open.</summary>
-public sealed record SlackStandInUser(string Id, string TeamId, string Name, string? Email);
+public sealed record SlackStandInUser(string Id, string TeamId, string Name, string? Email, bool Deleted = false);
 
 /// <summary>One Web API call as the stand-in saw it: method, which token kind, HTTP status and Slack error (null when ok).</summary>
 public sealed record SlackApiCall(string Method, string? TokenKind, int Status, string? Error);

@@ -27,6 +27,7 @@ public sealed class SigninOptionsValidatorTests
         { "approval without channel", o => o.Profiles["prod-readonly"].Approval!.SlackChannel = null, "Profiles:prod-readonly:Approval: needs a SlackChannel or a TeamsChannel" },
         { "approval timeout too long", o => o.Profiles["prod-readonly"].Approval!.Timeout = TimeSpan.FromDays(3), "Profiles:prod-readonly:Approval:Timeout:" },
         { "bad group member", o => o.Groups["leads"].Add("U123"), "Groups:leads:1: 'U123'" },
+        { "reason pattern that does not compile", o => o.Profiles["prod-readonly"].Approval!.ReasonPattern = "^[A-Z+-\\d+", "Profiles:prod-readonly:Approval:ReasonPattern: '^[A-Z+-\\d+' is not a valid regular expression" },
         { "negative rate limit", o => o.RateLimit.PerUserPerProfile = -1, "RateLimit:PerUserPerProfile" },
         { "negative per-user limit", o => o.RateLimit.PerUser = -1, "RateLimit:PerUser:" },
         { "profile named like a command", o => o.Profiles["console"] = o.Profiles["prod-readonly"], "Profiles:console: a profile name is" },

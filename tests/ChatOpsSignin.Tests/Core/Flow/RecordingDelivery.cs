@@ -78,6 +78,14 @@ internal sealed class RecordingDelivery : IChatDelivery
         return Task.FromResult($"{channel}:{approval.Request.Id}");
     }
 
+    public ConcurrentQueue<PendingApproval> Reminders { get; } = new();
+
+    public Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        Reminders.Enqueue(approval);
+        return Task.CompletedTask;
+    }
+
     public Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
         PromptUpdates.Enqueue(approval);
