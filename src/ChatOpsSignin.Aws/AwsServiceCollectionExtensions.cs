@@ -43,6 +43,7 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<ICredentialIssuer, FederationTokenIssuer>();
         services.AddSingleton<ICredentialIssuer, CognitoIssuer>();
         services.AddSingleton<IConsoleLinkFactory, ConsoleLinkFactory>();
+        services.AddSingleton<IConsoleCatalog, ConsoleCatalog>();
         services.AddSingleton<ProfileCheck>();
         services.AddHostedService<SessionLengthReport>();
 

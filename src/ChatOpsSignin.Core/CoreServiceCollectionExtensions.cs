@@ -2,6 +2,7 @@ using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
@@ -28,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CredentialIssuers>();
         services.AddSingleton<DeliveryDirectory>();
+        services.TryAddSingleton<IConsoleCatalog, NoConsoleCatalog>();
+        services.AddSingleton<ConsoleTargetRules>();
         services.AddSingleton<RequestDriver>();
         services.AddSingleton<WorkPump>();
         services.AddSingleton<ISigninBroker, RequestFrontDoor>();

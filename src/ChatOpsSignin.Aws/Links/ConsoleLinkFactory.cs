@@ -21,8 +21,12 @@ public sealed partial class ConsoleLinkFactory(
     TimeProvider time,
     ILogger<ConsoleLinkFactory> logger) : IConsoleLinkFactory
 {
+    public Task<Outcome<ConsoleLink>> CreateAsync(
+        IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken) =>
+        CreateAsync(credentials, profileName, profile, ConsoleTarget.ProfileDefault, cancellationToken);
+
     public async Task<Outcome<ConsoleLink>> CreateAsync(
-        IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken)
+        IssuedCredentials credentials, string profileName, ProfileOptions profile, ConsoleTarget target, CancellationToken cancellationToken)
     {
         var sessionDuration = credentials.Source == CredentialSource.FederatedUser || !await broker.IsLongTermAsync(cancellationToken)
             ? null
@@ -35,7 +39,7 @@ public sealed partial class ConsoleLinkFactory(
 
         var now = time.GetUtcNow();
         var aws = options.Value;
-        var destination = ConsoleDestination.For(profile, aws.PartitionInfo);
+        var destination = ConsoleDestination.For(profile, aws.PartitionInfo, target);
         var issuer = aws.Issuer ?? $"https://{aws.PartitionInfo.ConsoleHost}/";
         var endpoint = aws.FederationEndpoint;
         var url = new Uri(endpoint, endpoint.AbsolutePath

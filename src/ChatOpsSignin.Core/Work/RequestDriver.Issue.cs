@@ -87,7 +87,7 @@ public sealed partial class RequestDriver
             AuditEventType.CredentialsIssued,
             e => e.WithSession(issued.Value) with { Actor = approver?.Id.Key, Duration = issued.Value.Duration },
             cancellationToken);
-        var link = await links.CreateAsync(issued.Value, profile.Name, profile.Options, cancellationToken);
+        var link = await links.CreateAsync(issued.Value, profile.Name, profile.Options, ConsoleTarget.Of(request), cancellationToken);
         return link.Succeeded ? new AccessGranted(issued.Value, link.Value) : link.Failure;
     }
 

@@ -45,7 +45,7 @@ public sealed class CommandHandler(ISigninBroker broker, ResponseUrls responseUr
             asked.Profile,
             asked.Reason,
             new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
-            time.GetUtcNow());
+            time.GetUtcNow()) { Service = asked.Service, Region = asked.Region };
         responseUrls.Remember(request.Id, command.ResponseUrl);
         return await broker.SubmitAsync(request, cancellationToken) == SubmitResult.Accepted
             ? new SlackMessage($"Request `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
