@@ -34,6 +34,7 @@ public static class AwsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.Section)).ValidateOnStart();
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, AwsProfileValidator>());
 

@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<SigninOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, SigninOptionsValidator>());
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section));
         services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProfileCatalog>();

@@ -18,6 +18,7 @@ public sealed partial class ConsoleLinkFactory(
     FederationClient federation,
     BrokerCredentials broker,
     IOptions<AwsOptions> options,
+    IOptions<LinksOptions> linkOptions,
     TimeProvider time,
     ILogger<ConsoleLinkFactory> logger) : IConsoleLinkFactory
 {
@@ -42,11 +43,12 @@ public sealed partial class ConsoleLinkFactory(
         var destination = ConsoleDestination.For(profile, aws.PartitionInfo, target);
         var issuer = aws.Issuer ?? $"https://{aws.PartitionInfo.ConsoleHost}/";
         var endpoint = aws.FederationEndpoint;
-        var url = new Uri(endpoint, endpoint.AbsolutePath
+        var login = new Uri(endpoint, endpoint.AbsolutePath
             + "?Action=login"
             + "&Issuer=" + Uri.EscapeDataString(issuer)
             + "&Destination=" + Uri.EscapeDataString(destination.AbsoluteUri)
             + "&SigninToken=" + Uri.EscapeDataString(token.Value.Value));
+        var url = linkOptions.Value.LogoutFirst ? LogoutFirst.Wrap(aws.LogoutEndpoint, login) : login;
         var sessionEnds = sessionDuration is { } duration ? now + duration : credentials.Credentials.Expiration;
         Log.Created(logger, profileName, credentials.SessionName, sessionDuration is not null, sessionEnds);
         return new ConsoleLink(url, now, now + ConsoleLink.Lifetime, sessionEnds);

@@ -20,6 +20,12 @@ public sealed class AwsOptions
     /// <summary>Override of the federation endpoint (default from <see cref="Partition"/>).</summary>
     public string? FederationUrl { get; set; }
 
+    /// <summary>
+    /// Override of the console sign-out endpoint used with <c>Links:LogoutFirst</c> (default from <see cref="Partition"/>,
+    /// e.g. <c>https://us-east-1.signin.aws.amazon.com/oauth</c>).
+    /// </summary>
+    public string? LogoutUrl { get; set; }
+
     /// <summary>The <c>Issuer</c> of <c>Action=login</c>: the page users return to when the console session ends.</summary>
     public string? Issuer { get; set; }
 
@@ -32,4 +38,6 @@ public sealed class AwsOptions
     internal AwsPartition PartitionInfo => AwsPartition.Find(Partition) ?? AwsPartition.Commercial;
 
     internal Uri FederationEndpoint => new(FederationUrl ?? PartitionInfo.FederationUrl);
+
+    internal Uri LogoutEndpoint => new(LogoutUrl ?? PartitionInfo.LogoutUrl);
 }

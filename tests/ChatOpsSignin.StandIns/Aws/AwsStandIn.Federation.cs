@@ -31,6 +31,11 @@ public sealed partial class AwsStandIn
             return HtmlErrorAsync(context, fault.Status, fault.Message ?? fault.Code);
         }
 
+        if (context.Request.Path == "/oauth" && context.Request.Method == HttpMethods.Get)
+        {
+            return LogoutAsync(context, query);
+        }
+
         if (context.Request.Path != "/federation" || context.Request.Method != HttpMethods.Get)
         {
             return HtmlErrorAsync(context, 404, "Not Found");

@@ -78,6 +78,9 @@ public sealed partial class AwsStandIn : IAsyncDisposable
 
     public IReadOnlyList<SigninTokenRequest> SigninTokenRequests { get { lock (gate) { return [.. tokenRequests]; } } }
 
+    /// <summary>The console sign-out endpoint (<c>/oauth?Action=logout&amp;redirect_uri=…</c>) on the federation listener.</summary>
+    public Uri LogoutUrl => new(FederationUrl, "/oauth");
+
     public static async Task<AwsStandIn> StartAsync(TimeProvider? time = null)
     {
         var standIn = new AwsStandIn(time ?? TimeProvider.System);
