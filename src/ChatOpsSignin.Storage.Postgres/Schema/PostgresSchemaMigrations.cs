@@ -104,6 +104,17 @@ internal static class PostgresSchemaMigrations
             );
             CREATE INDEX replay_guard_expiry ON replay_guard (expires_at);
             """),
+        (2, """
+            CREATE TABLE link_tickets (
+                id_hash    text PRIMARY KEY,
+                request_id text NOT NULL,
+                payload    text NOT NULL,
+                created_at bigint NOT NULL,
+                expires_at bigint NOT NULL,
+                used_at    bigint NULL
+            );
+            CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

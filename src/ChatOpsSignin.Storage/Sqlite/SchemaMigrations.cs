@@ -109,6 +109,17 @@ internal static class SchemaMigrations
             DROP TABLE issued_links;
             CREATE INDEX issued_link_messages_live ON issued_link_messages (requester, issued_at) WHERE removed_at IS NULL;
             """),
+        (3, """
+            CREATE TABLE link_tickets (
+                id_hash    TEXT PRIMARY KEY NOT NULL,
+                request_id TEXT NOT NULL,
+                payload    TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at    TEXT NULL
+            );
+            CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

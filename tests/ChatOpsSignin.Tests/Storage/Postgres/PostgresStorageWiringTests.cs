@@ -114,7 +114,7 @@ public sealed class PostgresStorageWiringTests(PostgresCluster cluster) : Postgr
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var version = new NpgsqlCommand("SELECT MAX(version) FROM schema_version;", connection);
-        Assert.Equal(1, await version.ExecuteScalarAsync());
+        Assert.Equal(ChatOpsSignin.Storage.Postgres.Schema.PostgresSchemaMigrations.Latest, await version.ExecuteScalarAsync());
     }
 
     [Fact]
