@@ -21,7 +21,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<SigninOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, SigninOptionsValidator>());
-        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section));
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section)).ValidateOnStart();
         services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProfileCatalog>();
@@ -32,6 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DeliveryDirectory>();
         services.TryAddSingleton<IConsoleCatalog, NoConsoleCatalog>();
         services.AddSingleton<ConsoleTargetRules>();
+        services.AddSingleton<ClickThroughLinks>();
+        services.AddSingleton<LinkFrontDoor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinksOptions>, LinksOptionsValidator>());
         services.AddSingleton<RequestDriver>();
         services.AddSingleton<WorkPump>();
         services.AddSingleton<ISigninBroker, RequestFrontDoor>();

@@ -2,6 +2,7 @@ using ChatOpsSignin.Aws;
 using ChatOpsSignin.Cli;
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Hosting;
+using ChatOpsSignin.Links;
 using ChatOpsSignin.Slack;
 using ChatOpsSignin.Teams;
 
@@ -25,6 +26,7 @@ app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.MapGet("/healthz/live", () => TypedResults.Ok("ok"));
 app.MapSlackRoom();
 app.MapTeamsRoom();
+app.MapClickThroughLinks();
 await app.RunAsync();
 return 0;
 

@@ -16,4 +16,7 @@ public enum AuditEventType
     /// <summary>A link message could not be removed after every retry: it may still be in chat.</summary>
     LinkRemovalAbandoned,
     Error,
+
+    /// <summary>A click-through link (<c>/go/&lt;id&gt;</c>) was opened: Reason holds the source address and user agent.</summary>
+    LinkOpened,
 }

@@ -42,7 +42,9 @@ public sealed partial class RequestDriver
         item = item with { State = item.State with { LinkSlot = slot, ShowStartedAt = time.GetUtcNow() } };
         await step.SaveOrThrowAsync(item, cancellationToken);
 
-        var access = await IssueAccessAsync(item, granted.Value, cancellationToken);
+        var access = clickThrough.Enabled
+            ? await IssueClickThroughAsync(item, granted.Value, cancellationToken)
+            : await IssueAccessAsync(item, granted.Value, cancellationToken);
         if (!access.Succeeded)
         {
             Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "failed", access.Failure.Code);

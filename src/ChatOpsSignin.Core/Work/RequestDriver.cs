@@ -35,6 +35,7 @@ public sealed partial class RequestDriver(
     CredentialIssuers credentials,
     IConsoleLinkFactory links,
     ConsoleTargetRules targets,
+    ClickThroughLinks clickThrough,
     DeliveryDirectory deliveries,
     AuditTrail audit,
     IOptions<WorkOptions> options,
