@@ -22,12 +22,12 @@ internal static class CheckCommand
         {
             using var host = context.BuildHost();
             var report = await host.Services.GetRequiredService<ProfileCheck>().RunAsync(!parsed.GetValue(offline), ct);
-            await (parsed.GetValue(json) ? CheckReportJson.WriteAsync(context.Out, report) : CheckReportText.WriteAsync(context.Out, report));
             if (!parsed.GetValue(json))
             {
                 await context.Out.WriteLineAsync(LinkModeLine.Describe(host.Services.GetRequiredService<IOptions<LinksOptions>>().Value));
             }
 
+            await (parsed.GetValue(json) ? CheckReportJson.WriteAsync(context.Out, report) : CheckReportText.WriteAsync(context.Out, report));
             return ExitCode(report);
         });
         return command;
