@@ -2,6 +2,7 @@ using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Checks;
 using ChatOpsSignin.Aws.Cognito;
 using ChatOpsSignin.Aws.Credentials;
+using ChatOpsSignin.Aws.Iam;
 using ChatOpsSignin.Aws.Links;
 using ChatOpsSignin.Aws.Options;
 using ChatOpsSignin.Core.Credentials;
@@ -46,6 +47,7 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<IConsoleLinkFactory, ConsoleLinkFactory>();
         services.AddSingleton<IConsoleCatalog, ConsoleCatalog>();
         services.AddSingleton<ProfileCheck>();
+        services.AddSingleton<SessionRevoker>();
         services.AddHostedService<SessionLengthReport>();
 
         services.AddHttpClient<CognitoIdentityClient>()
@@ -54,6 +56,10 @@ public static class AwsServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("aws-cognito", (pipeline, context) => AddRetryAndTimeout(
                 pipeline, context.ServiceProvider, args => ValueTask.FromResult(CognitoRetry.ShouldRetry(args.Outcome))));
+        services.AddHttpClient<IamClient>()
+            .RemoveAllLoggers()
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient<FederationClient>()
             .RemoveAllLoggers()
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)

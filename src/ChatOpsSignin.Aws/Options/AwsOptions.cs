@@ -17,6 +17,9 @@ public sealed class AwsOptions
     /// <summary>Override of the Cognito Identity endpoint (default: <c>cognito-identity.&lt;pool region&gt;.&lt;partition dns&gt;</c>).</summary>
     public string? CognitoServiceUrl { get; set; }
 
+    /// <summary>Override of the IAM endpoint (revoke): tests, partitions (default: the partition's global IAM endpoint).</summary>
+    public string? IamServiceUrl { get; set; }
+
     /// <summary>Override of the federation endpoint (default from <see cref="Partition"/>).</summary>
     public string? FederationUrl { get; set; }
 

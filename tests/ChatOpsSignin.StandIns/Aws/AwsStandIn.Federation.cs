@@ -61,6 +61,7 @@ public sealed partial class AwsStandIn
         }
 
         var refused = key is null
+            || IsDeniedByRolePolicy(key)
             || key.Kind == KeyKind.IamUser
             || duration == TimeSpan.Zero
             || (duration is not null && (key.Kind == KeyKind.FederatedUser || key.Chained));
