@@ -2,6 +2,7 @@ using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Checks;
 using ChatOpsSignin.Aws.Cognito;
 using ChatOpsSignin.Aws.Credentials;
+using ChatOpsSignin.Aws.Iam;
 using ChatOpsSignin.Aws.Links;
 using ChatOpsSignin.Aws.Options;
 using ChatOpsSignin.Core.Credentials;
@@ -34,6 +35,7 @@ public static class AwsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.Section)).ValidateOnStart();
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, AwsProfileValidator>());
 
@@ -43,7 +45,9 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<ICredentialIssuer, FederationTokenIssuer>();
         services.AddSingleton<ICredentialIssuer, CognitoIssuer>();
         services.AddSingleton<IConsoleLinkFactory, ConsoleLinkFactory>();
+        services.AddSingleton<IConsoleCatalog, ConsoleCatalog>();
         services.AddSingleton<ProfileCheck>();
+        services.AddSingleton<SessionRevoker>();
         services.AddHostedService<SessionLengthReport>();
 
         services.AddHttpClient<CognitoIdentityClient>()
@@ -52,6 +56,10 @@ public static class AwsServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("aws-cognito", (pipeline, context) => AddRetryAndTimeout(
                 pipeline, context.ServiceProvider, args => ValueTask.FromResult(CognitoRetry.ShouldRetry(args.Outcome))));
+        services.AddHttpClient<IamClient>()
+            .RemoveAllLoggers()
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient<FederationClient>()
             .RemoveAllLoggers()
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)

@@ -2,6 +2,7 @@ using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
@@ -21,6 +22,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<SigninOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, SigninOptionsValidator>());
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section)).ValidateOnStart();
         services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section))
             .Validate(o => o.Retention is null || o.Retention >= AuditOptions.MinRetention, "Audit:Retention: must be at least 1.00:00:00, or absent to keep the trail forever.")
@@ -38,6 +40,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CredentialIssuers>();
         services.AddSingleton<DeliveryDirectory>();
         services.TryAddSingleton<SigninTelemetry>();
+        services.TryAddSingleton<IConsoleCatalog, NoConsoleCatalog>();
+        services.AddSingleton<ConsoleTargetRules>();
+        services.AddSingleton<ClickThroughLinks>();
+        services.AddSingleton<LinkFrontDoor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinksOptions>, LinksOptionsValidator>());
         services.AddSingleton<RequestDriver>();
         services.AddSingleton<WorkPump>();
         services.AddSingleton<ISigninBroker, RequestFrontDoor>();

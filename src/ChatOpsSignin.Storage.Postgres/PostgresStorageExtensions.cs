@@ -2,11 +2,13 @@ using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Hosting;
+using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.Storage.Postgres.Approvals;
 using ChatOpsSignin.Storage.Postgres.Audit;
 using ChatOpsSignin.Storage.Postgres.Delivery;
+using ChatOpsSignin.Storage.Postgres.Links;
 using ChatOpsSignin.Storage.Postgres.Options;
 using ChatOpsSignin.Storage.Postgres.Policy;
 using ChatOpsSignin.Storage.Postgres.Schema;
@@ -37,6 +39,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
         services.AddSingleton<IReplayGuard, PostgresReplayGuard>();
+        services.AddSingleton<ILinkTicketStore, PostgresLinkTicketStore>();
         services.AddHostedService<PostgresSchemaAtStartup>();
 
         services.AddSingleton(sp => new RoomStatus(

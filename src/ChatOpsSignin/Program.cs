@@ -3,6 +3,7 @@ using ChatOpsSignin.Cli;
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Hosting;
 using ChatOpsSignin.Hosting.Health;
+using ChatOpsSignin.Links;
 using ChatOpsSignin.Slack;
 using ChatOpsSignin.Teams;
 
@@ -28,6 +29,7 @@ app.MapHealth();
 app.MapTelemetry();
 app.MapSlackRoom();
 app.MapTeamsRoom();
+app.MapClickThroughLinks();
 await app.RunAsync();
 return 0;
 

@@ -18,11 +18,16 @@ public sealed partial class ConsoleLinkFactory(
     FederationClient federation,
     BrokerCredentials broker,
     IOptions<AwsOptions> options,
+    IOptions<LinksOptions> linkOptions,
     TimeProvider time,
     ILogger<ConsoleLinkFactory> logger) : IConsoleLinkFactory
 {
+    public Task<Outcome<ConsoleLink>> CreateAsync(
+        IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken) =>
+        CreateAsync(credentials, profileName, profile, ConsoleTarget.ProfileDefault, cancellationToken);
+
     public async Task<Outcome<ConsoleLink>> CreateAsync(
-        IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken)
+        IssuedCredentials credentials, string profileName, ProfileOptions profile, ConsoleTarget target, CancellationToken cancellationToken)
     {
         var sessionDuration = credentials.Source == CredentialSource.FederatedUser || !await broker.IsLongTermAsync(cancellationToken)
             ? null
@@ -35,14 +40,15 @@ public sealed partial class ConsoleLinkFactory(
 
         var now = time.GetUtcNow();
         var aws = options.Value;
-        var destination = ConsoleDestination.For(profile, aws.PartitionInfo);
+        var destination = ConsoleDestination.For(profile, aws.PartitionInfo, target);
         var issuer = aws.Issuer ?? $"https://{aws.PartitionInfo.ConsoleHost}/";
         var endpoint = aws.FederationEndpoint;
-        var url = new Uri(endpoint, endpoint.AbsolutePath
+        var login = new Uri(endpoint, endpoint.AbsolutePath
             + "?Action=login"
             + "&Issuer=" + Uri.EscapeDataString(issuer)
             + "&Destination=" + Uri.EscapeDataString(destination.AbsoluteUri)
             + "&SigninToken=" + Uri.EscapeDataString(token.Value.Value));
+        var url = linkOptions.Value.LogoutFirst ? LogoutFirst.Wrap(aws.LogoutEndpoint, login) : login;
         var sessionEnds = sessionDuration is { } duration ? now + duration : credentials.Credentials.Expiration;
         Log.Created(logger, profileName, credentials.SessionName, sessionDuration is not null, sessionEnds);
         return new ConsoleLink(url, now, now + ConsoleLink.Lifetime, sessionEnds);

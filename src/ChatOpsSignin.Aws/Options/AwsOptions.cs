@@ -17,8 +17,17 @@ public sealed class AwsOptions
     /// <summary>Override of the Cognito Identity endpoint (default: <c>cognito-identity.&lt;pool region&gt;.&lt;partition dns&gt;</c>).</summary>
     public string? CognitoServiceUrl { get; set; }
 
+    /// <summary>Override of the IAM endpoint (revoke): tests, partitions (default: the partition's global IAM endpoint).</summary>
+    public string? IamServiceUrl { get; set; }
+
     /// <summary>Override of the federation endpoint (default from <see cref="Partition"/>).</summary>
     public string? FederationUrl { get; set; }
+
+    /// <summary>
+    /// Override of the console sign-out endpoint used with <c>Links:LogoutFirst</c> (default from <see cref="Partition"/>,
+    /// e.g. <c>https://us-east-1.signin.aws.amazon.com/oauth</c>).
+    /// </summary>
+    public string? LogoutUrl { get; set; }
 
     /// <summary>The <c>Issuer</c> of <c>Action=login</c>: the page users return to when the console session ends.</summary>
     public string? Issuer { get; set; }
@@ -32,4 +41,6 @@ public sealed class AwsOptions
     internal AwsPartition PartitionInfo => AwsPartition.Find(Partition) ?? AwsPartition.Commercial;
 
     internal Uri FederationEndpoint => new(FederationUrl ?? PartitionInfo.FederationUrl);
+
+    internal Uri LogoutEndpoint => new(LogoutUrl ?? PartitionInfo.LogoutUrl);
 }

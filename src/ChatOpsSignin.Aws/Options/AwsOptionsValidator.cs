@@ -22,6 +22,8 @@ internal sealed partial class AwsOptionsValidator : IValidateOptions<AwsOptions>
         CheckUrl(errors, "Aws:StsServiceUrl", options.StsServiceUrl);
         CheckUrl(errors, "Aws:CognitoServiceUrl", options.CognitoServiceUrl);
         CheckUrl(errors, "Aws:FederationUrl", options.FederationUrl);
+        CheckUrl(errors, "Aws:LogoutUrl", options.LogoutUrl);
+        CheckUrl(errors, "Aws:IamServiceUrl", options.IamServiceUrl);
         CheckUrl(errors, "Aws:Issuer", options.Issuer);
         if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(2))
         {

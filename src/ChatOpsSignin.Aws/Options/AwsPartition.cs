@@ -15,6 +15,18 @@ internal sealed record AwsPartition(string Name, string DnsSuffix, string Federa
     public static readonly AwsPartition China =
         new("aws-cn", "amazonaws.com.cn", "https://signin.amazonaws.cn/federation", "console.amazonaws.cn", false);
 
+    /// <summary>
+    /// The console sign-out endpoint (<c>/oauth?Action=logout&amp;redirect_uri=…</c>). Not documented by AWS: the shape is
+    /// community practice (aws-vault's <c>--auto-logout</c>, Leapp, Guardian janus), which found the <c>us-east-1.</c>
+    /// regional sign-in host is needed for the redirect to be followed; see research/protocols.md A.7.
+    /// </summary>
+    public string LogoutUrl => Name switch
+    {
+        "aws-us-gov" => "https://signin.amazonaws-us-gov.com/oauth",
+        "aws-cn" => "https://signin.amazonaws.cn/oauth",
+        _ => "https://us-east-1.signin.aws.amazon.com/oauth",
+    };
+
     public static IReadOnlyList<AwsPartition> All { get; } = [Commercial, GovCloud, China];
 
     public static AwsPartition? Find(string? name) =>

@@ -56,6 +56,7 @@ internal static partial class AwsProfileRules
 
         SessionPolicyRules.Check(Error, profile, partition);
         DestinationRules.Check(Error, profile.Region, profile.Destination, partition);
+        DeepLinkRules.Check(Error, profile, partition);
         SessionTagRules.Check(Error, profile.Tags);
         return errors;
     }

@@ -25,4 +25,7 @@ public enum AuditEventType
 
     /// <summary>An approver ended a reuse window early (Actor: that approver; RequestId: the approved request).</summary>
     ReuseEnded,
+
+    /// <summary>A click-through link (<c>/go/&lt;id&gt;</c>) was opened: Reason holds the source address and user agent.</summary>
+    LinkOpened,
 }

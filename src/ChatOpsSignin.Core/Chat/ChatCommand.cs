@@ -13,7 +13,13 @@ public abstract record ChatCommand
 
     public sealed record Cancel(string RequestId) : ChatCommand;
 
-    public sealed record Request(string Profile, string? Reason) : ChatCommand;
+    /// <summary>A sign-in request; <see cref="Service"/> and <see cref="Region"/> come from <c>-s</c> / <c>-r</c> (deep link).</summary>
+    public sealed record Request(string Profile, string? Reason) : ChatCommand
+    {
+        public string? Service { get; init; }
+
+        public string? Region { get; init; }
+    }
 
     /// <summary>Text the bot cannot read; <paramref name="Problem"/> says why and what to type instead.</summary>
     public sealed record Invalid(string Problem) : ChatCommand;

@@ -4,7 +4,7 @@ namespace ChatOpsSignin.Core.Chat;
 
 /// <summary>
 /// The one command grammar (Slack <c>/aws-console …</c>, Teams <c>console …</c>): <c>help</c>, <c>status</c>,
-/// <c>cancel &lt;request-id&gt;</c>, <c>&lt;profile&gt; [reason…]</c>. The platform strips its own wrapping (Slack's HTML
+/// <c>cancel &lt;request-id&gt;</c>, <c>&lt;profile&gt; [-s|--service S] [-r|--region R] [reason…]</c>. The platform strips its own wrapping (Slack's HTML
 /// escapes, Teams' mentions) first; <paramref name="syntax"/> only changes how usage is spelled in the answers.
 /// </summary>
 public static partial class CommandGrammar
@@ -48,12 +48,7 @@ public static partial class CommandGrammar
             return new ChatCommand.Invalid($"A profile name is letters, digits, '.', '_' or '-'. Type `{syntax.Prefix}help` to see yours.");
         }
 
-        if (rest.Length > ChatLimits.MaxReasonLength)
-        {
-            return new ChatCommand.Invalid($"The reason is too long: keep it under {ChatLimits.MaxReasonLength} characters.");
-        }
-
-        return new ChatCommand.Request(word, rest.Length == 0 ? null : rest);
+        return RequestOptions.Parse(word, rest, syntax);
     }
 
     [GeneratedRegex(@"^req_[0-9a-f]{1,64}$")]

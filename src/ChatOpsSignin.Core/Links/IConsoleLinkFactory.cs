@@ -8,4 +8,9 @@ namespace ChatOpsSignin.Core.Links;
 public interface IConsoleLinkFactory
 {
     Task<Outcome<ConsoleLink>> CreateAsync(IssuedCredentials credentials, string profileName, ProfileOptions profile, CancellationToken cancellationToken);
+
+    /// <summary>The same, landing on <paramref name="target"/> (already checked by <see cref="ConsoleTargetRules"/>).</summary>
+    Task<Outcome<ConsoleLink>> CreateAsync(
+        IssuedCredentials credentials, string profileName, ProfileOptions profile, ConsoleTarget target, CancellationToken cancellationToken) =>
+        CreateAsync(credentials, profileName, profile, cancellationToken);
 }

@@ -21,6 +21,12 @@ public sealed class ProfileOptions
     /// <summary>A console service path (<c>cloudwatch</c>) or a full console URL.</summary>
     public string? Destination { get; set; }
 
+    /// <summary>Optional: the services <c>-s</c> may name (aliases such as <c>ec2</c>); empty = any known service.</summary>
+    public List<string> Services { get; set; } = [];
+
+    /// <summary>Optional: the regions <c>-r</c> may name; empty = any region of the partition.</summary>
+    public List<string> Regions { get; set; } = [];
+
     public List<string> Allow { get; set; } = [];
 
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);

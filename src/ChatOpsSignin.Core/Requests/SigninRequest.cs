@@ -18,6 +18,12 @@ public sealed record SigninRequest(
     /// <summary>Set when the request came in another way than the requester's own platform (the CLI's <c>link</c>).</summary>
     public ChatPlatform? Via { get; init; }
 
+    /// <summary>Console service asked for with <c>-s</c> (an alias such as <c>ec2</c>); null = the profile's Destination.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>Console region asked for with <c>-r</c>; null = the profile's Region.</summary>
+    public string? Region { get; init; }
+
     /// <summary>Where the request came from and where its answers go; the audit trail records it.</summary>
     public ChatPlatform Platform => Via ?? Requester.Id.Platform;
 }

@@ -43,7 +43,9 @@ public sealed partial class RequestDriver
         item = item with { State = item.State with { LinkSlot = slot, ShowStartedAt = time.GetUtcNow() } };
         await step.SaveOrThrowAsync(item, cancellationToken);
 
-        var access = await IssueAccessAsync(item, granted.Value, cancellationToken);
+        var access = clickThrough.Enabled
+            ? await IssueClickThroughAsync(item, granted.Value, cancellationToken)
+            : await IssueAccessAsync(item, granted.Value, cancellationToken);
         if (!access.Succeeded)
         {
             Finished(request, "failed", access.Failure.Code);
@@ -99,7 +101,7 @@ public sealed partial class RequestDriver
             e => e.WithSession(issued.Value) with { Actor = QuorumVoting.ActorOf(item.State.Approvers, approver), Duration = issued.Value.Duration },
             cancellationToken);
         started = time.GetTimestamp();
-        var link = await links.CreateAsync(issued.Value, profile.Name, profile.Options, cancellationToken);
+        var link = await links.CreateAsync(issued.Value, profile.Name, profile.Options, ConsoleTarget.Of(request), cancellationToken);
         telemetry.Stage("link", profile.Name, link.Succeeded, time.GetElapsedTime(started));
         return link.Succeeded ? new AccessGranted(issued.Value, link.Value) : link.Failure;
     }

@@ -35,6 +35,8 @@ public sealed partial class RequestDriver(
     ApprovalRules rules,
     CredentialIssuers credentials,
     IConsoleLinkFactory links,
+    ConsoleTargetRules targets,
+    ClickThroughLinks clickThrough,
     DeliveryDirectory deliveries,
     AuditTrail audit,
     RefusalAudit refusals,
@@ -137,6 +139,11 @@ public sealed partial class RequestDriver(
         if (!granted.Succeeded)
         {
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
+        }
+
+        if (targets.Refuse(granted.Value.Name, granted.Value.Options, ConsoleTarget.Of(request)) is { } badTarget)
+        {
+            return await RefuseAsync(item, delivery, badTarget, cancellationToken);
         }
 
         if (rules.PlanFor(request, granted.Value) is not { } plan)

@@ -41,7 +41,8 @@ public static class NoticeText
             + (string.IsNullOrWhiteSpace(p.Description) ? string.Empty : $": {Mrkdwn.Escape(p.Description)}"));
         return new SlackMessage(
             "*Profiles you may request:*\n" + string.Join('\n', lines)
-            + "\n\nUsage: `/aws-console <profile> [reason]` · `/aws-console status` · `/aws-console cancel <request-id>`");
+            + "\n\nUsage: `/aws-console <profile> [-s|--service SERVICE] [-r|--region REGION] [reason]` · `/aws-console status` · `/aws-console cancel <request-id>`"
+            + "\nExample: `/aws-console " + Mrkdwn.Escape(profiles[0].Name) + " -s ec2 -r eu-west-1 INC-42` opens EC2 in eu-west-1 (services: ec2, s3, cloudwatch, ddb, iam, lambda, rds, …).");
     }
 
     public static SlackMessage Status(IReadOnlyList<RequestStatus> statuses)

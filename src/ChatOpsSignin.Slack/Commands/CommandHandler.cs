@@ -47,7 +47,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
             asked.Profile,
             asked.Reason,
             new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
-            time.GetUtcNow());
+            time.GetUtcNow()) { Service = asked.Service, Region = asked.Region };
         using var scope = RequestLogScope.Begin(logger, request.Id);
         responseUrls.Remember(request.Id, command.ResponseUrl);
         var result = await broker.SubmitAsync(request, cancellationToken);

@@ -118,6 +118,17 @@ internal static class PostgresSchemaMigrations
             ALTER TABLE approvals ADD COLUMN votes text NOT NULL DEFAULT '[]';
             ALTER TABLE approvals ADD COLUMN vote_count integer NOT NULL DEFAULT 0;
             """),
+        (4, """
+            CREATE TABLE link_tickets (
+                id_hash    text PRIMARY KEY,
+                request_id text NOT NULL,
+                payload    text NOT NULL,
+                created_at bigint NOT NULL,
+                expires_at bigint NOT NULL,
+                used_at    bigint NULL
+            );
+            CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

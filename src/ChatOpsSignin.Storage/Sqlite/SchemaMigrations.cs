@@ -122,6 +122,17 @@ internal static class SchemaMigrations
             ALTER TABLE approvals ADD COLUMN votes TEXT NOT NULL DEFAULT '[]';
             ALTER TABLE approvals ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0;
             """),
+        (5, """
+            CREATE TABLE link_tickets (
+                id_hash    TEXT PRIMARY KEY NOT NULL,
+                request_id TEXT NOT NULL,
+                payload    TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at    TEXT NULL
+            );
+            CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

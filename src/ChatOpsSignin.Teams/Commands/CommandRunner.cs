@@ -43,7 +43,11 @@ internal sealed partial class CommandRunner(
         {
             case ChatCommand.Request asked:
                 var request = new SigninRequest(
-                    RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow());
+                    RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow())
+                {
+                    Service = asked.Service,
+                    Region = asked.Region,
+                };
                 using (RequestLogScope.Begin(logger, request.Id))
                 {
                     var submitted = await broker.SubmitAsync(request, cancellationToken);
@@ -73,7 +77,7 @@ internal sealed partial class CommandRunner(
 
     public static string HelpText(IReadOnlyList<ProfileSummary> profiles)
     {
-        var text = new StringBuilder("Ask for an AWS console link with `console PROFILE [REASON]`. ");
+        var text = new StringBuilder("Ask for an AWS console link with `console PROFILE [-s|--service SERVICE] [-r|--region REGION] [REASON]` (e.g. `-s ec2 -r eu-west-1`; services: ec2, s3, cloudwatch, ddb, iam, lambda, rds, …). ");
         if (profiles.Count == 0)
         {
             return text.Append("You may not use any profile yet: ask an admin to add you to a profile's allow-list.").ToString();

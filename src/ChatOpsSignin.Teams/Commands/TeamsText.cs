@@ -13,7 +13,7 @@ internal static partial class TeamsText
 {
     public static readonly CommandSyntax Syntax = new(string.Empty);
 
-    public const string Usage = "Commands: `console PROFILE [REASON]`, `help`, `status`, `cancel REQUEST-ID`.";
+    public const string Usage = "Commands: `console PROFILE [-s SERVICE] [-r REGION] [REASON]`, `help`, `status`, `cancel REQUEST-ID`.";
 
     public static string StripMentions(string? text)
     {

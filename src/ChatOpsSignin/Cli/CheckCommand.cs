@@ -1,5 +1,8 @@
 using System.CommandLine;
 using ChatOpsSignin.Aws.Checks;
+using ChatOpsSignin.Core.Links;
+using ChatOpsSignin.Links;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsSignin.Cli;
 
@@ -19,6 +22,11 @@ internal static class CheckCommand
         {
             using var host = context.BuildHost();
             var report = await host.Services.GetRequiredService<ProfileCheck>().RunAsync(!parsed.GetValue(offline), ct);
+            if (!parsed.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(LinkModeLine.Describe(host.Services.GetRequiredService<IOptions<LinksOptions>>().Value));
+            }
+
             await (parsed.GetValue(json) ? CheckReportJson.WriteAsync(context.Out, report) : CheckReportText.WriteAsync(context.Out, report));
             return ExitCode(report);
         });

@@ -116,6 +116,17 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_Says_Which_Link_Mode_Is_On()
+    {
+        var (_, direct, _) = await CliProcess.RunAsync(Environment(), "check", "--offline");
+        var (_, clickThrough, _) = await CliProcess.RunAsync(
+            Environment(("Links__PublicBaseUrl", "https://chatops.example.com/"), ("Links__LogoutFirst", "true")), "check", "--offline");
+
+        Assert.Matches(@"(?m)^✓ links: direct: the AWS sign-in URL is posted in chat", direct);
+        Assert.Matches(@"(?m)^✓ links: click-through: chat gets https://chatops.example.com/go/<id> .*; signs out of any console session first", clickThrough);
+    }
+
+    [Fact]
     public async Task Check_Json_Gives_The_Report_To_Scripts()
     {
         var (exitCode, output, error) = await CliProcess.RunAsync(

@@ -22,7 +22,8 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly AwsStandIn aws;
     private readonly LoopbackOnly outbound = new();
 
-    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0)
+    /// <param name="databasePath">A SQLite file to share with an earlier bot (a restart); default: a fresh one.</param>
+    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0, string? databasePath = null)
     {
         this.aws = aws;
         this.time = time;
@@ -33,12 +34,14 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             ["Aws:CognitoServiceUrl"] = aws.CognitoUrl.AbsoluteUri,
             ["Aws:FederationUrl"] = aws.FederationUrl.AbsoluteUri,
             ["Aws:Issuer"] = "https://chatops.example.com/",
-            ["Storage:SqlitePath"] = Path.Combine(folder, "bot.db"),
+            ["Storage:SqlitePath"] = databasePath ?? Path.Combine(folder, "bot.db"),
         };
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
     }
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public string DatabasePath => settings["Storage:SqlitePath"]!;
 
     /// <summary>
     /// Waits (in real time) until the bot has recorded an event: advancing a fake clock before the bot has finished

@@ -31,6 +31,11 @@ public sealed partial class AwsStandIn
             return HtmlErrorAsync(context, fault.Status, fault.Message ?? fault.Code);
         }
 
+        if (context.Request.Path == "/oauth" && context.Request.Method == HttpMethods.Get)
+        {
+            return LogoutAsync(context, query);
+        }
+
         if (context.Request.Path != "/federation" || context.Request.Method != HttpMethods.Get)
         {
             return HtmlErrorAsync(context, 404, "Not Found");
@@ -56,6 +61,7 @@ public sealed partial class AwsStandIn
         }
 
         var refused = key is null
+            || IsDeniedByRolePolicy(key)
             || key.Kind == KeyKind.IamUser
             || duration == TimeSpan.Zero
             || (duration is not null && (key.Kind == KeyKind.FederatedUser || key.Chained));

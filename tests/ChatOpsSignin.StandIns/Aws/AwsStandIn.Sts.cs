@@ -162,6 +162,7 @@ public sealed partial class AwsStandIn
         lock (gate)
         {
             keys[key.AccessKeyId] = key;
+            keyIssuedAt[key.AccessKeyId] = time.GetUtcNow();
             sessions.Add(new IssuedSession(action, key.AccessKeyId, principalArn, roleArn, sessionName, sourceIdentity, tags, duration, chained, policy, policyArns));
         }
 

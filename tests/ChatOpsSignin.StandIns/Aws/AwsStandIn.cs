@@ -37,7 +37,7 @@ public sealed partial class AwsStandIn : IAsyncDisposable
     private readonly List<IssuedSession> sessions = [];
     private readonly List<SigninTokenRequest> tokenRequests = [];
     private readonly RsaSecurityKey tokenKey = new(RSA.Create(2048)) { KeyId = "cognito-standin-1" };
-    private readonly ListenOptions[] listeners = new ListenOptions[3];
+    private readonly ListenOptions[] listeners = new ListenOptions[4];
 
     private AwsStandIn(TimeProvider time)
     {
@@ -78,6 +78,9 @@ public sealed partial class AwsStandIn : IAsyncDisposable
 
     public IReadOnlyList<SigninTokenRequest> SigninTokenRequests { get { lock (gate) { return [.. tokenRequests]; } } }
 
+    /// <summary>The console sign-out endpoint (<c>/oauth?Action=logout&amp;redirect_uri=…</c>) on the federation listener.</summary>
+    public Uri LogoutUrl => new(FederationUrl, "/oauth");
+
     public static async Task<AwsStandIn> StartAsync(TimeProvider? time = null)
     {
         var standIn = new AwsStandIn(time ?? TimeProvider.System);
@@ -85,6 +88,7 @@ public sealed partial class AwsStandIn : IAsyncDisposable
         standIn.StsUrl = new Uri($"http://127.0.0.1:{standIn.listeners[0].IPEndPoint!.Port}/");
         standIn.CognitoUrl = new Uri($"http://127.0.0.1:{standIn.listeners[1].IPEndPoint!.Port}/");
         standIn.FederationUrl = new Uri($"http://127.0.0.1:{standIn.listeners[2].IPEndPoint!.Port}/federation");
+        standIn.IamUrl = new Uri($"http://127.0.0.1:{standIn.listeners[3].IPEndPoint!.Port}/");
         return standIn;
     }
 
@@ -143,6 +147,7 @@ public sealed partial class AwsStandIn : IAsyncDisposable
         var port = context.Connection.LocalPort;
         await (port == listeners[0].IPEndPoint!.Port ? StsAsync(context)
             : port == listeners[1].IPEndPoint!.Port ? CognitoAsync(context)
+            : port == listeners[3].IPEndPoint!.Port ? IamAsync(context)
             : FederationAsync(context));
     }
 

@@ -27,6 +27,8 @@ public sealed class AwsProfileValidationTests
         { "Tag with a reserved key", "Tags:chat-user", "me", "Profiles:p:Tags:chat-user: is set by the broker itself" },
         { "Tag key with a forbidden character", "Tags:bad;key", "x", "Profiles:p:Tags:bad;key: a tag key must be" },
         { "Tag value with a forbidden character", "Tags:team", "a;b", "Profiles:p:Tags:team: a tag value must be" },
+        { "Services naming an unknown service", "Services:0", "ec3", "Profiles:p:Services: 'ec3' is not a console service I know. Known: ec2, s3" },
+        { "Regions naming another partition's region", "Regions:0", "cn-north-1", "Profiles:p:Regions: 'cn-north-1' is not a region of the aws partition" },
         { "IdentityPoolId on an AssumeRole profile", "IdentityPoolId", "us-east-1:0000aaaa-1111", "Profiles:p:IdentityPoolId: is not used by Method AssumeRole" },
     };
 

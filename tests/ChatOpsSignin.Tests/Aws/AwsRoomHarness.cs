@@ -95,6 +95,7 @@ internal sealed class AwsRoomHarness : IAsyncDisposable
         settings["Aws:StsServiceUrl"] = standIn.StsUrl.AbsoluteUri;
         settings["Aws:CognitoServiceUrl"] = standIn.CognitoUrl.AbsoluteUri;
         settings["Aws:FederationUrl"] = standIn.FederationUrl.AbsoluteUri;
+        settings["Aws:IamServiceUrl"] = standIn.IamUrl.AbsoluteUri;
         settings["Aws:Issuer"] = "https://chatops.example.com/";
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -16,7 +16,7 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.True(File.Exists(database.DatabasePath));
         Assert.Equal(SchemaMigrations.Latest, await SchemaMigrator.ReadVersionAsync(connection, null, CancellationToken.None));
         Assert.Equal(
-            ["approvals", "audit_events", "audit_prune_gate", "issued_link_messages", "rate_limit_hits", "replay_guard", "work_items"],
+            ["approvals", "audit_events", "audit_prune_gate", "issued_link_messages", "link_tickets", "rate_limit_hits", "replay_guard", "work_items"],
             await QueryStringsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
     }
 

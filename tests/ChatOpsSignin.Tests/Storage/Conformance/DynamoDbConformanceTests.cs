@@ -2,6 +2,7 @@ using ChatOpsSignin.Storage.DynamoDb;
 using ChatOpsSignin.Storage.DynamoDb.Approvals;
 using ChatOpsSignin.Storage.DynamoDb.Audit;
 using ChatOpsSignin.Storage.DynamoDb.Delivery;
+using ChatOpsSignin.Storage.DynamoDb.Links;
 using ChatOpsSignin.Storage.DynamoDb.Policy;
 using ChatOpsSignin.Storage.DynamoDb.Work;
 using ChatOpsSignin.Tests.Storage.DynamoDb;
@@ -30,6 +31,9 @@ public sealed class DynamoDbConformanceTests(DynaliteFixture dynalite) : StoreCo
             new DynamoDbIssuedLinkStore(replica),
             new DynamoDbAuditLog(replica),
             new DynamoDbRateLimitStore(replica),
-            new DynamoDbReplayGuard(replica));
+            new DynamoDbReplayGuard(replica))
+        {
+            Tickets = new DynamoDbLinkTicketStore(replica),
+        };
     }
 }

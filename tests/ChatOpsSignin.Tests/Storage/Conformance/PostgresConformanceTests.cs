@@ -2,6 +2,7 @@ using ChatOpsSignin.Storage.Postgres;
 using ChatOpsSignin.Storage.Postgres.Approvals;
 using ChatOpsSignin.Storage.Postgres.Audit;
 using ChatOpsSignin.Storage.Postgres.Delivery;
+using ChatOpsSignin.Storage.Postgres.Links;
 using ChatOpsSignin.Storage.Postgres.Policy;
 using ChatOpsSignin.Storage.Postgres.Work;
 using ChatOpsSignin.Tests.Storage.Postgres;
@@ -27,7 +28,10 @@ public sealed class PostgresConformanceTests(PostgresCluster cluster) : StoreCon
             new PostgresIssuedLinkStore(database),
             new PostgresAuditLog(database),
             new PostgresRateLimitStore(database),
-            new PostgresReplayGuard(database));
+            new PostgresReplayGuard(database))
+        {
+            Tickets = new PostgresLinkTicketStore(database),
+        };
     }
 
     public async Task DisposeAsync()

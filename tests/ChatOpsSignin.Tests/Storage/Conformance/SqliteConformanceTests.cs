@@ -1,6 +1,7 @@
 using ChatOpsSignin.Storage.Approvals;
 using ChatOpsSignin.Storage.Audit;
 using ChatOpsSignin.Storage.Delivery;
+using ChatOpsSignin.Storage.Links;
 using ChatOpsSignin.Storage.Policy;
 using ChatOpsSignin.Storage.Work;
 
@@ -20,7 +21,10 @@ public sealed class SqliteConformanceTests : StoreConformance, IDisposable
             new SqliteIssuedLinkStore(connections),
             new SqliteAuditLog(connections),
             new SqliteRateLimitStore(connections),
-            new SqliteReplayGuard(connections));
+            new SqliteReplayGuard(connections))
+        {
+            Tickets = new SqliteLinkTicketStore(connections),
+        };
     }
 
     public void Dispose() => database.Dispose();

@@ -1,6 +1,7 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Delivery;
+using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Work;
 
@@ -18,4 +19,7 @@ public abstract partial class StoreConformance
 
 /// <summary>The six store ports as one replica sees them.</summary>
 public sealed record StoreSet(
-    IApprovalStore Approvals, IWorkStore Work, IIssuedLinkStore IssuedLinks, IAuditLog Audit, IRateLimitStore RateLimits, IReplayGuard Replays);
+    IApprovalStore Approvals, IWorkStore Work, IIssuedLinkStore IssuedLinks, IAuditLog Audit, IRateLimitStore RateLimits, IReplayGuard Replays)
+{
+    public ILinkTicketStore Tickets { get; init; } = null!;
+}
