@@ -10,7 +10,7 @@ namespace ChatOpsSignin.Core.Approvals;
 /// Every rule about deciding a request, in one place: who may decide, no self-approval, expiry, and the check at issue
 /// time that the requester and the approver still hold their places in the current configuration.
 /// </summary>
-public sealed class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
+public sealed partial class ApprovalRules(ProfileCatalog catalog, TimeProvider time)
 {
     /// <summary>Why <paramref name="decider"/> may not approve or deny <paramref name="approval"/>, or null when they may.</summary>
     public DecisionResult? RefuseDecider(PendingApproval approval, ChatUser decider)

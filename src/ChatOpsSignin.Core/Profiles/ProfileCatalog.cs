@@ -10,7 +10,7 @@ public sealed class ProfileCatalog
 {
     private readonly Dictionary<string, Entry> entries;
 
-    public ProfileCatalog(IOptions<SigninOptions> options)
+    public ProfileCatalog(IOptions<SigninOptions> options, DirectoryLookup? directories = null)
     {
         var value = options.Value;
         entries = value.Profiles.ToDictionary(
@@ -18,8 +18,8 @@ public sealed class ProfileCatalog
             p => new Entry(
                 p.Key,
                 p.Value,
-                new UserSet(p.Value.Allow, value.Groups),
-                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups) : null),
+                new UserSet(p.Value.Allow, value.Groups, directories),
+                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups, directories) : null),
             StringComparer.OrdinalIgnoreCase);
     }
 

@@ -53,7 +53,7 @@ public sealed class RequestFrontDoor(
             return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
         }
 
-        return rules.RefuseDecider(approval, decider)
+        return await rules.RefuseDeciderAsync(approval, decider, cancellationToken)
             ?? await TransitionAsync(approval, approve ? ApprovalState.Approved : ApprovalState.Denied, decider, cancellationToken);
     }
 
