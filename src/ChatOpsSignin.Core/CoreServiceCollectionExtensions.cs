@@ -23,7 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DirectoryLookup>();
+        services.TryAddSingleton<DirectoryLookup>();
         services.AddSingleton<ProfileCatalog>();
         services.AddSingleton<SigninPolicy>();
         services.AddSingleton<ApprovalRules>();

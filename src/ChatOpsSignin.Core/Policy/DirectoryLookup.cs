@@ -60,16 +60,23 @@ public sealed partial class DirectoryLookup(
             ? CachedAsync(groups, group.Key, ct => directory.MembersAsync(group, ct), cancellationToken)
             : throw new InvalidOperationException($"No {group.Kind} directory is configured.");
 
-    /// <summary>Forgets a group (and who was active) so the next check asks the directory: Slack's subteam events.</summary>
-    public void Refresh(DirectoryGroup group)
+    /// <summary>
+    /// Forgets every cached group of <paramref name="kind"/> with <paramref name="id"/> (under any scope), and who was
+    /// active, so the next check asks the directory: Slack's subteam events.
+    /// </summary>
+    public void Refresh(string kind, string id)
     {
-        groups.TryRemove(group.Key, out _);
-        foreach (var key in active.Keys.Where(k => k.StartsWith(group.Kind + "|", StringComparison.Ordinal)))
+        foreach (var key in groups.Keys.Where(k => k.StartsWith(kind + ":", StringComparison.Ordinal) && k.EndsWith("/" + id, StringComparison.Ordinal)))
+        {
+            groups.TryRemove(key, out _);
+        }
+
+        foreach (var key in active.Keys.Where(k => k.StartsWith(kind + "|", StringComparison.Ordinal)))
         {
             active.TryRemove(key, out _);
         }
 
-        Log.Refreshed(logger, group.Key);
+        Log.Refreshed(logger, $"{kind}:*/{id}");
     }
 
     private static bool Applies(DirectoryGroup group, ChatUserId user) => group.Kind switch
