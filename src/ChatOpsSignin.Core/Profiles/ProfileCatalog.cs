@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsSignin.Core.Profiles;
 
 /// <summary>The validated profiles with their allow-lists and approver sets resolved once.</summary>
-public sealed class ProfileCatalog
+public sealed partial class ProfileCatalog
 {
     private readonly Dictionary<string, Entry> entries;
 

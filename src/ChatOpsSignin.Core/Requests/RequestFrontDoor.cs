@@ -70,6 +70,9 @@ public sealed class RequestFrontDoor(
 
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
 
+    public Task<IReadOnlyList<ProfileSummary>> ProfilesForAsync(ChatUserId user, CancellationToken cancellationToken) =>
+        catalog.AllowedForAsync(user, cancellationToken);
+
     public async Task<IReadOnlyList<RequestStatus>> StatusAsync(ChatUserId user, CancellationToken cancellationToken)
     {
         var events = await auditLog.QueryAsync(new AuditQuery(time.GetUtcNow() - StatusWindow, user.Key), cancellationToken);

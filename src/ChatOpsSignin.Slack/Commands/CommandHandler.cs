@@ -22,7 +22,7 @@ public sealed class CommandHandler(ISigninBroker broker, ResponseUrls responseUr
         switch (CommandGrammar.Parse(Unescape(command.Text), Syntax))
         {
             case ChatCommand.Help:
-                return NoticeText.Help(broker.ProfilesFor(command.User));
+                return NoticeText.Help(await broker.ProfilesForAsync(command.User, cancellationToken));
             case ChatCommand.Status:
                 return NoticeText.Status(await broker.StatusAsync(command.User, cancellationToken));
             case ChatCommand.Cancel cancel:

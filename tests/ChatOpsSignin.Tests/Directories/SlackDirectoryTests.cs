@@ -59,6 +59,18 @@ public sealed class SlackDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Help_Lists_The_Profiles_A_User_Group_Opens()
+    {
+        var catalog = host.Get<ChatOpsSignin.Core.Profiles.ProfileCatalog>();
+
+        var alice = await catalog.AllowedForAsync(User(Alice), CancellationToken.None);
+        var mallory = await catalog.AllowedForAsync(User(Mallory), CancellationToken.None);
+
+        Assert.Equal(["everyone", "grouped", "sre"], alice.Select(p => p.Name));
+        Assert.Equal(["everyone"], mallory.Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Workspace_Wildcard_Allows_Everyone_In_The_Workspace_Only()
     {
         Assert.Equal(DirectoryHost.Allowed, await host.CodeAsync(User(Mallory), "everyone"));
