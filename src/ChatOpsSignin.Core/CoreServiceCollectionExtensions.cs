@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DirectoryLookup>();
         services.AddSingleton<ProfileCatalog>();
+        services.AddSingleton<ProfileReach>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CatalogReloader>(sp, configuration));
         services.AddHostedService(sp => sp.GetRequiredService<CatalogReloader>());
         services.AddSingleton<SigninPolicy>();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatOpsSignin.Aws.Checks;
+using ChatOpsSignin.Core.Profiles;
 
 namespace ChatOpsSignin.Cli;
 
@@ -19,7 +20,17 @@ internal static class CheckCommand
         {
             using var host = context.BuildHost();
             var report = await host.Services.GetRequiredService<ProfileCheck>().RunAsync(!parsed.GetValue(offline), ct);
-            await (parsed.GetValue(json) ? CheckReportJson.WriteAsync(context.Out, report) : CheckReportText.WriteAsync(context.Out, report));
+            var reach = report.HasConfigurationErrors ? [] : await host.Services.GetRequiredService<ProfileReach>().ExpandAsync(ct);
+            if (parsed.GetValue(json))
+            {
+                await CheckReportJson.WriteAsync(context.Out, report, reach);
+            }
+            else
+            {
+                await CheckReportText.WriteAsync(context.Out, report);
+                await CheckReachText.WriteAsync(context.Out, reach);
+            }
+
             return ExitCode(report);
         });
         return command;

@@ -84,6 +84,18 @@ public sealed class EntraDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_Expands_The_Group_With_Display_Names()
+    {
+        var reach = await host.Get<ChatOpsSignin.Core.Profiles.ProfileReach>().ExpandAsync(CancellationToken.None);
+
+        var sre = Assert.Single(reach, r => r.Profile == "sre").Requesters;
+        Assert.Contains(sre.Members, m => m.Key == $"teams:{Tenant}/{Carol}" && m.DisplayName == "Carol");
+        Assert.Contains(sre.Members, m => m.Key == $"teams:{Tenant}/{Dave}" && m.Via.Contains("disabled", StringComparison.Ordinal));
+        Assert.DoesNotContain(sre.Members, m => m.Key.EndsWith(Mallory, StringComparison.Ordinal));
+        Assert.Equal([$"teams:{Tenant}/*"], Assert.Single(reach, r => r.Profile == "tenant").Requesters.Everyone);
+    }
+
+    [Fact]
     public async Task Tenant_Wildcard_Allows_Everyone_In_The_Tenant_Only()
     {
         Assert.Equal(DirectoryHost.Allowed, await host.CodeAsync(User(Mallory), "tenant"));
