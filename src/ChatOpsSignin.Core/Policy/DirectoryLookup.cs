@@ -54,6 +54,25 @@ public sealed partial class DirectoryLookup(
         }
     }
 
+    /// <summary>For <c>check</c>: a display name from the directory of <paramref name="kind"/>, or null (also when it cannot answer).</summary>
+    public async Task<string?> DisplayNameAsync(string kind, ChatUserId user, CancellationToken cancellationToken)
+    {
+        if (!byKind.TryGetValue(kind, out var directory))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await directory.DisplayNameAsync(user, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.Unavailable(logger, user.Key, exception.GetType().Name);
+            return null;
+        }
+    }
+
     /// <summary>The group's members, cached; throws when the directory cannot answer.</summary>
     public Task<IReadOnlyList<DirectoryMember>> MembersAsync(DirectoryGroup group, CancellationToken cancellationToken) =>
         byKind.TryGetValue(group.Kind, out var directory)

@@ -17,6 +17,9 @@ public interface IDirectory
 
     /// <summary>False when the account is deactivated or deleted (Slack <c>users.info</c> <c>deleted</c>).</summary>
     Task<bool> IsActiveAsync(ChatUserId user, CancellationToken cancellationToken);
+
+    /// <summary>A display name for <c>check</c>, when the directory lists members by id only (Slack). Never a key.</summary>
+    Task<string?> DisplayNameAsync(ChatUserId user, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>One member of a directory group: the platform's immutable user id and, for <c>check</c>, a display name.</summary>

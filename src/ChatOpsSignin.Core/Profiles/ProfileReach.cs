@@ -24,7 +24,12 @@ public sealed class ProfileReach(ProfileCatalog catalog, DirectoryLookup directo
 
     private async Task<Expansion> ExpandAsync(UserSet set, CancellationToken cancellationToken)
     {
-        var members = set.Keys.Order(StringComparer.Ordinal).Select(k => new Member(k, null, "listed")).ToList();
+        var members = new List<Member>();
+        foreach (var key in set.Keys.Order(StringComparer.Ordinal))
+        {
+            members.Add(new Member(key, await NameAsync(key, cancellationToken), "listed"));
+        }
+
         var everyone = set.Everyone.Select(e => $"{(e.Platform == Identity.ChatPlatform.Slack ? "slack" : "teams")}:{e.Tenant}/*").ToList();
         var problems = new List<string>();
         foreach (var group in set.DirectoryGroups)
@@ -34,7 +39,7 @@ public sealed class ProfileReach(ProfileCatalog catalog, DirectoryLookup directo
                 foreach (var m in await directories.MembersAsync(group, cancellationToken))
                 {
                     var key = group.Kind == DirectoryGroup.EntraGroup ? $"teams:{group.Scope}/{m.UserId}" : $"slack:{group.Scope}/{m.UserId}";
-                    members.Add(new Member(key, m.DisplayName, m.Active ? group.Key : $"{group.Key} (disabled: refused)"));
+                    members.Add(new Member(key, m.DisplayName ?? await NameAsync(key, cancellationToken), m.Active ? group.Key : $"{group.Key} (disabled: refused)"));
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -45,6 +50,11 @@ public sealed class ProfileReach(ProfileCatalog catalog, DirectoryLookup directo
 
         return new Expansion(members, everyone, problems);
     }
+
+    private Task<string?> NameAsync(string key, CancellationToken cancellationToken) =>
+        Identity.ChatUserId.TryParse(key, out var id) && id.Value.Platform == Identity.ChatPlatform.Slack
+            ? directories.DisplayNameAsync(DirectoryGroup.SlackUserGroup, id.Value, cancellationToken)
+            : Task.FromResult<string?>(null);
 
     public sealed record Reach(string Profile, Expansion Requesters, Expansion? Approvers);
 

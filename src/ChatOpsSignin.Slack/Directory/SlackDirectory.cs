@@ -19,6 +19,9 @@ internal sealed class SlackDirectory(SlackApiClient api) : IDirectory
         return ids.Select(id => new DirectoryMember(id, null)).ToList();
     }
 
+    public async Task<string?> DisplayNameAsync(ChatUserId user, CancellationToken cancellationToken) =>
+        (await api.GetUserStatusAsync(user.User, cancellationToken)).DisplayName;
+
     public async Task<bool> IsActiveAsync(ChatUserId user, CancellationToken cancellationToken) =>
         !(await api.GetUserStatusAsync(user.User, cancellationToken)).Deleted;
 }

@@ -71,6 +71,18 @@ public sealed class SlackDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_Expands_The_User_Group_With_Display_Names()
+    {
+        var reach = await host.Get<ChatOpsSignin.Core.Profiles.ProfileReach>().ExpandAsync(CancellationToken.None);
+
+        var sre = Assert.Single(reach, r => r.Profile == "sre").Requesters;
+        Assert.Equal(
+            [($"slack:{SlackStandIn.TeamId}/{Alice}", "u0alice"), ($"slack:{SlackStandIn.TeamId}/{Bob}", "u0bob")],
+            sre.Members.Select(m => (m.Key, m.DisplayName)));
+        Assert.Equal([$"slack:{SlackStandIn.TeamId}/*"], Assert.Single(reach, r => r.Profile == "everyone").Requesters.Everyone);
+    }
+
+    [Fact]
     public async Task Workspace_Wildcard_Allows_Everyone_In_The_Workspace_Only()
     {
         Assert.Equal(DirectoryHost.Allowed, await host.CodeAsync(User(Mallory), "everyone"));
