@@ -28,7 +28,12 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.Retention is null || o.Retention >= AuditOptions.MinRetention, "Audit:Retention: must be at least 1.00:00:00, or absent to keep the trail forever.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DirectoryLookup>();
         services.AddSingleton<ProfileCatalog>();
+        services.AddSingleton<ProfileReach>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CatalogReloader>(sp, configuration));
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogReloader>());
         services.AddSingleton<SigninPolicy>();
         services.AddSingleton<RequesterLimit>();
         services.AddSingleton<ApprovalRules>();

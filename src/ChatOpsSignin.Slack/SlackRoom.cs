@@ -2,6 +2,7 @@ using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Hosting;
 using ChatOpsSignin.Slack.Commands;
 using ChatOpsSignin.Slack.Delivery;
+using ChatOpsSignin.Slack.Directory;
 using ChatOpsSignin.Slack.Identity;
 using ChatOpsSignin.Slack.Inbound;
 using ChatOpsSignin.Slack.Outbox;
@@ -23,6 +24,7 @@ public static class SlackRoom
 {
     public const string CommandsPath = "/slack/commands";
     public const string InteractivityPath = "/slack/interactivity";
+    public const string EventsPath = "/slack/events";
 
     public static IServiceCollection AddSlackRoom(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,11 +55,15 @@ public static class SlackRoom
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<IChatDelivery, SlackDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ChatOpsSignin.Core.Policy.IDirectory, SlackDirectory>());
+        services.TryAddSingleton<ChatOpsSignin.Core.Policy.DirectoryLookup>();
+        services.AddSingleton<SubteamEvents>();
         if (snapshot.HttpEndpointsEnabled)
         {
             services.AddSingleton(sp => new SlackSignatureVerifier(
                 sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<SlackHttpEndpoints>();
+            services.AddSingleton<SlackEventsEndpoint>();
         }
 
         if (snapshot.SocketModeEnabled)
@@ -82,6 +88,7 @@ public static class SlackRoom
 
         endpoints.MapPost(CommandsPath, (HttpContext context, SlackHttpEndpoints slack) => slack.CommandAsync(context)).DisableAntiforgery();
         endpoints.MapPost(InteractivityPath, (HttpContext context, SlackHttpEndpoints slack) => slack.InteractivityAsync(context)).DisableAntiforgery();
+        endpoints.MapPost(EventsPath, (HttpContext context, SlackEventsEndpoint events) => events.HandleAsync(context)).DisableAntiforgery();
         return endpoints;
     }
 
@@ -95,7 +102,7 @@ public static class SlackRoom
         }
 
         var http = options.HttpEndpointsEnabled
-            ? $"HTTP endpoints {CommandsPath} and {InteractivityPath} (signed requests only)"
+            ? $"HTTP endpoints {CommandsPath}, {InteractivityPath} and {EventsPath} (signed requests only)"
             : "HTTP endpoints NOT mapped because Slack:SigningSecret is empty";
         var socket = options.SocketModeEnabled ? "Socket Mode on (Slack:AppToken)" : "Socket Mode off";
         return $"on: {http}; {socket}; Web API {options.ApiBaseUri}";

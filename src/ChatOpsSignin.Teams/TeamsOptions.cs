@@ -9,6 +9,11 @@ public sealed class TeamsOptions
     public const string BotFrameworkIssuer = "https://api.botframework.com";
     public const string DefaultEntraOpenIdMetadataUrl = "https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration";
     public const string ConnectorScope = "https://api.botframework.com/.default";
+    public const string GraphScope = "https://graph.microsoft.com/.default";
+    public const string DefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0/";
+
+    /// <summary>Microsoft Graph base for <c>entra-group:</c> entries (national clouds, tests).</summary>
+    public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
 
     /// <summary>The bot's Microsoft App ID (Entra client id): the audience of inbound tokens.</summary>
     public string? AppId { get; set; }

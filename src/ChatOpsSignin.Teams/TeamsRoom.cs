@@ -4,6 +4,7 @@ using ChatOpsSignin.Teams.Approvals;
 using ChatOpsSignin.Teams.Commands;
 using ChatOpsSignin.Teams.Connector;
 using ChatOpsSignin.Teams.Delivery;
+using ChatOpsSignin.Teams.Directory;
 using ChatOpsSignin.Teams.Hosting;
 using ChatOpsSignin.Teams.Identity;
 using ChatOpsSignin.Teams.Inbound;
@@ -45,6 +46,8 @@ public static class TeamsRoom
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<IChatDelivery, TeamsDelivery>();
+        services.AddSingleton<GraphTokenProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ChatOpsSignin.Core.Policy.IDirectory, EntraDirectory>());
         if (snapshot.AllowUnauthenticatedLocalClient)
         {
             services.AddHostedService<LocalModeGuard>();

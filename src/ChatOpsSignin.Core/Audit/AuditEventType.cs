@@ -28,4 +28,10 @@ public enum AuditEventType
 
     /// <summary>A click-through link (<c>/go/&lt;id&gt;</c>) was opened: Reason holds the source address and user agent.</summary>
     LinkOpened,
+
+    /// <summary>A changed <c>Groups</c> / <c>Profiles</c> configuration passed validation and is now in force.</summary>
+    ConfigurationApplied,
+
+    /// <summary>A changed configuration failed validation; the one in force stays. <c>Reason</c> names the keys at fault.</summary>
+    ConfigurationRefused,
 }

@@ -15,15 +15,15 @@ public sealed class SigninPolicy(ProfileCatalog catalog, IRateLimitStore rateLim
             return PolicyRefusals.UnknownProfile(request.Profile);
         }
 
-        if (!profile.Allow.Contains(request.Requester.Id))
+        if (await profile.Allow.ContainsAsync(request.Requester.Id, cancellationToken) is { IsMember: false } allowed)
         {
-            return PolicyRefusals.NotAllowed(profile.Name);
+            return allowed.Unavailable is { } why ? DirectoryRefusals.Unavailable(profile.Name, why) : PolicyRefusals.NotAllowed(profile.Name);
         }
 
         var limit = options.Value.RateLimit;
         if (limit.PerUserPerProfile > 0)
         {
-            var key = $"{request.Requester.Id.Key}|{profile.Name}";
+            var key = $"{request.Requester.Id.StableKey}|{profile.Name}";
             if (!await rateLimits.TryAcquireAsync(key, time.GetUtcNow(), limit.Window, limit.PerUserPerProfile, cancellationToken))
             {
                 return PolicyRefusals.RateLimited(profile.Name, limit.PerUserPerProfile, limit.Window);

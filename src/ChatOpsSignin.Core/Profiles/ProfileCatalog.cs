@@ -6,22 +6,26 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsSignin.Core.Profiles;
 
 /// <summary>The validated profiles with their allow-lists and approver sets resolved once.</summary>
-public sealed class ProfileCatalog
+public sealed partial class ProfileCatalog
 {
-    private readonly Dictionary<string, Entry> entries;
+    private readonly DirectoryLookup? directories;
+    private Dictionary<string, Entry> entries;
 
-    public ProfileCatalog(IOptions<SigninOptions> options)
+    public ProfileCatalog(IOptions<SigninOptions> options, DirectoryLookup? directories = null)
     {
-        var value = options.Value;
-        entries = value.Profiles.ToDictionary(
+        this.directories = directories;
+        entries = Build(options.Value, directories);
+    }
+
+    private static Dictionary<string, Entry> Build(SigninOptions value, DirectoryLookup? directories) =>
+        value.Profiles.ToDictionary(
             p => p.Key,
             p => new Entry(
                 p.Key,
                 p.Value,
-                new UserSet(p.Value.Allow, value.Groups),
-                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups) : null),
+                new UserSet(p.Value.Allow, value.Groups, directories),
+                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups, directories) : null),
             StringComparer.OrdinalIgnoreCase);
-    }
 
     public IEnumerable<Entry> All => entries.Values;
 

@@ -11,6 +11,10 @@ namespace ChatOpsSignin.Core.Profiles;
 /// </summary>
 public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
 {
+    private const string Forms =
+        "slack:<team>/<user>, slack:<enterprise>/<user>, slack:<team>/*, slack-usergroup:<team>/<usergroup>, "
+        + "teams:<tenant>/<aadObjectId>, teams:<tenant>/*, entra-group:<tenant>/<group>";
+
     private static readonly TimeSpan MinApprovalTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxApprovalTimeout = TimeSpan.FromDays(1);
 
@@ -21,9 +25,9 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
         {
             for (var i = 0; i < members.Count; i++)
             {
-                if (!ChatUserId.TryParse(members[i], out _))
+                if (UserSetEntry.Parse(members[i]) is null or UserSetEntry.Named)
                 {
-                    errors.Add($"Groups:{group}:{i}: '{members[i]}' is not a user key (slack:<team>/<user> or teams:<tenant>/<aadObjectId>).");
+                    errors.Add($"Groups:{group}:{i}: '{members[i]}' is not a user key or directory entry ({Forms}).");
                 }
             }
         }
@@ -98,9 +102,9 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
                     errors.Add($"{key}:{i}: group '{entry[UserSet.GroupPrefix.Length..]}' is not defined under Groups.");
                 }
             }
-            else if (!ChatUserId.TryParse(entry, out _))
+            else if (UserSetEntry.Parse(entry) is null)
             {
-                errors.Add($"{key}:{i}: '{entry}' is neither a user key (slack:<team>/<user>, teams:<tenant>/<aadObjectId>) nor group:<name>.");
+                errors.Add($"{key}:{i}: '{entry}' is neither a user key or directory entry ({Forms}) nor group:<name>.");
             }
         }
     }

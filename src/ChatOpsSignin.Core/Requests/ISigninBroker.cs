@@ -26,6 +26,9 @@ public interface ISigninBroker
     /// <summary>The profiles this user may request (for <c>help</c>), by name.</summary>
     IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user);
 
+    /// <summary>As <see cref="ProfilesFor"/>, also through directory groups (a directory that cannot answer hides its profiles).</summary>
+    Task<IReadOnlyList<ProfileSummary>> ProfilesForAsync(ChatUserId user, CancellationToken cancellationToken) => Task.FromResult(ProfilesFor(user));
+
     /// <summary>The user's pending and recent requests (for <c>status</c>).</summary>
     Task<IReadOnlyList<RequestStatus>> StatusAsync(ChatUserId user, CancellationToken cancellationToken);
 }

@@ -64,7 +64,7 @@ public sealed class RequestFrontDoor(
             return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
         }
 
-        return rules.RefuseDecider(approval, decider)
+        return await rules.RefuseDeciderAsync(approval, decider, cancellationToken)
             ?? (approve
                 ? await ApproveAsync(approval, decider, cancellationToken)
                 : await TransitionAsync(approval, ApprovalState.Denied, decider, cancellationToken));
@@ -103,6 +103,9 @@ public sealed class RequestFrontDoor(
     }
 
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
+
+    public Task<IReadOnlyList<ProfileSummary>> ProfilesForAsync(ChatUserId user, CancellationToken cancellationToken) =>
+        catalog.AllowedForAsync(user, cancellationToken);
 
     public async Task<IReadOnlyList<RequestStatus>> StatusAsync(ChatUserId user, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ public sealed partial class RequestDriver
     {
         var item = step.Item;
         var request = item.Request;
-        var granted = rules.RecheckAtIssue(request, item.State.Approver, item.State.Approvers);
+        var granted = await rules.RecheckAtIssueAsync(request, item.State.Approver, item.State.Approvers, cancellationToken);
         if (!granted.Succeeded)
         {
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);

@@ -24,7 +24,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
         switch (CommandGrammar.Parse(Unescape(command.Text), Syntax))
         {
             case ChatCommand.Help:
-                return NoticeText.Help(broker.ProfilesFor(command.User));
+                return NoticeText.Help(await broker.ProfilesForAsync(command.User, cancellationToken));
             case ChatCommand.Status:
                 return NoticeText.Status(await broker.StatusAsync(command.User, cancellationToken));
             case ChatCommand.Cancel cancel:

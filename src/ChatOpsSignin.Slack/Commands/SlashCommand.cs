@@ -10,18 +10,26 @@ namespace ChatOpsSignin.Slack.Commands;
 /// </summary>
 public sealed record SlashCommand(string TeamId, string UserId, string? ChannelId, string Text, string? ResponseUrl)
 {
-    public ChatUserId User => ChatUserId.Slack(TeamId, UserId);
+    /// <summary>Enterprise Grid: <c>enterprise_id</c>, when present the identity is enterprise + user (see <see cref="ChatUserId"/>).</summary>
+    public string? EnterpriseId { get; init; }
+
+    public ChatUserId User => ChatUserId.Slack(TeamId, UserId, EnterpriseId);
 
     public static SlashCommand? FromFields(Func<string, string?> field)
     {
         var team = field("team_id");
         var user = field("user_id");
-        if (string.IsNullOrWhiteSpace(team) || string.IsNullOrWhiteSpace(user) || team.Contains('/', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(team) || string.IsNullOrWhiteSpace(user) || team.Contains('/', StringComparison.Ordinal)
+            || user.Contains('/', StringComparison.Ordinal))
         {
             return null;
         }
 
-        return new SlashCommand(team, user, field("channel_id"), field("text") ?? string.Empty, field("response_url"));
+        var enterprise = field("enterprise_id");
+        return new SlashCommand(team, user, field("channel_id"), field("text") ?? string.Empty, field("response_url"))
+        {
+            EnterpriseId = string.IsNullOrWhiteSpace(enterprise) || enterprise.Contains('/', StringComparison.Ordinal) ? null : enterprise,
+        };
     }
 
     public static SlashCommand? FromForm(IReadOnlyDictionary<string, string> form) =>

@@ -15,7 +15,7 @@ public sealed record BlockAction(ChatUser Clicker, string ActionId, string? Valu
         if (payload.ValueKind != JsonValueKind.Object
             || String(payload, "type") != "block_actions"
             || !payload.TryGetProperty("user", out var user) || user.ValueKind != JsonValueKind.Object
-            || String(user, "id") is not { Length: > 0 } userId
+            || String(user, "id") is not { Length: > 0 } userId || userId.Contains('/', StringComparison.Ordinal)
             || !payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array
             || actions.GetArrayLength() == 0 || actions[0].ValueKind != JsonValueKind.Object
             || String(actions[0], "action_id") is not { Length: > 0 } actionId)
@@ -30,8 +30,15 @@ public sealed record BlockAction(ChatUser Clicker, string ActionId, string? Valu
             return null;
         }
 
+        // Enterprise Grid: enterprise.id (null outside a Grid) makes the identity enterprise + user.
+        var enterprise = payload.TryGetProperty("enterprise", out var grid) && grid.ValueKind == JsonValueKind.Object ? String(grid, "id") : null;
+        if (enterprise is not null && (enterprise.Length == 0 || enterprise.Contains('/', StringComparison.Ordinal)))
+        {
+            enterprise = null;
+        }
+
         var handle = String(user, "username") ?? String(user, "name") ?? userId;
-        return new BlockAction(new ChatUser(ChatUserId.Slack(team, userId), handle), actionId, String(actions[0], "value"), String(payload, "response_url"));
+        return new BlockAction(new ChatUser(ChatUserId.Slack(team, userId, enterprise), handle), actionId, String(actions[0], "value"), String(payload, "response_url"));
     }
 
     public static string? Type(JsonElement payload) => payload.ValueKind == JsonValueKind.Object ? String(payload, "type") : null;

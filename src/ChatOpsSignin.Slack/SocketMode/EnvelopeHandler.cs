@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Slack.Commands;
+using ChatOpsSignin.Slack.Directory;
 using ChatOpsSignin.Slack.Interactivity;
 using ChatOpsSignin.Slack.Outbox;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal sealed partial class EnvelopeHandler(
     InteractionHandler interactions,
     IReplayGuard replays,
     ResponseUrlOutbox outbox,
+    SubteamEvents subteams,
     TimeProvider time,
     ILogger<EnvelopeHandler> logger)
 {
@@ -46,6 +48,10 @@ internal sealed partial class EnvelopeHandler(
                 {
                     outbox.Post(responseUrl, reply.ToEphemeral());
                 }
+            }
+            else if (type == "events_api")
+            {
+                subteams.Handle(payload);
             }
             else if (type == "interactive" && !await interactions.HandleAsync(payload, cancellationToken))
             {

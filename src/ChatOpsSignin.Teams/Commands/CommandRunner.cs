@@ -60,7 +60,7 @@ internal sealed partial class CommandRunner(
 
                 break;
             case ChatCommand.Help:
-                await ReplyAsync(activity, HelpText(broker.ProfilesFor(user.Id)), cancellationToken);
+                await ReplyAsync(activity, HelpText(await broker.ProfilesForAsync(user.Id, cancellationToken)), cancellationToken);
                 break;
             case ChatCommand.Status:
                 await ReplyAsync(activity, StatusText(await broker.StatusAsync(user.Id, cancellationToken)), cancellationToken);

@@ -14,6 +14,7 @@ internal static class TeamsHttpClients
         services.AddHttpClient(ConnectorTokenProvider.HttpClientName).AddResilienceHandler("teams-token", ReadResilience.Configure);
         services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", (pipeline, context) =>
             ConnectorResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout));
+        services.AddHttpClient(ChatOpsSignin.Teams.Directory.EntraDirectory.HttpClientName).AddResilienceHandler("teams-graph", ReadResilience.Configure);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using ChatOpsSignin.Aws.Checks;
 using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Links;
 using Microsoft.Extensions.Options;
+using ChatOpsSignin.Core.Profiles;
 
 namespace ChatOpsSignin.Cli;
 
@@ -22,12 +23,18 @@ internal static class CheckCommand
         {
             using var host = context.BuildHost();
             var report = await host.Services.GetRequiredService<ProfileCheck>().RunAsync(!parsed.GetValue(offline), ct);
-            if (!parsed.GetValue(json))
+            var reach = report.HasConfigurationErrors ? [] : await host.Services.GetRequiredService<ProfileReach>().ExpandAsync(ct);
+            if (parsed.GetValue(json))
+            {
+                await CheckReportJson.WriteAsync(context.Out, report, reach);
+            }
+            else
             {
                 await context.Out.WriteLineAsync(LinkModeLine.Describe(host.Services.GetRequiredService<IOptions<LinksOptions>>().Value));
+                await CheckReportText.WriteAsync(context.Out, report);
+                await CheckReachText.WriteAsync(context.Out, reach);
             }
 
-            await (parsed.GetValue(json) ? CheckReportJson.WriteAsync(context.Out, report) : CheckReportText.WriteAsync(context.Out, report));
             return ExitCode(report);
         });
         return command;

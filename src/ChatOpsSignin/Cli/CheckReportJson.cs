@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOpsSignin.Aws.Checks;
+using ChatOpsSignin.Core.Profiles;
 
 namespace ChatOpsSignin.Cli;
 
@@ -13,11 +14,12 @@ internal static class CheckReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a terminal or a script reads it, never a browser
     };
 
-    public static Task WriteAsync(TextWriter output, ProfileCheckReport report) =>
-        output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
+    public static Task WriteAsync(TextWriter output, ProfileCheckReport report, IReadOnlyList<ProfileReach.Reach>? reach = null) =>
+        output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report, reach ?? []), Json));
 
-    private static object ToJson(ProfileCheckReport report) => new
+    private static object ToJson(ProfileCheckReport report, IReadOnlyList<ProfileReach.Reach> reach) => new
     {
+        reach, // who can reach what: per profile the expanded requesters and approvers
         passed = report.Passed,
         offline = report.Offline,
         broker = new

@@ -1,6 +1,8 @@
 using ChatOpsSignin.Aws;
 using ChatOpsSignin.Core;
 using ChatOpsSignin.Hosting;
+using ChatOpsSignin.Slack;
+using ChatOpsSignin.Teams;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +42,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
         builder.Services
             .AddSigninCore(builder.Configuration)
             .AddStorage(builder.Configuration)
-            .AddAwsRoom(builder.Configuration);
+            .AddAwsRoom(builder.Configuration)
+            .AddSlackRoom(builder.Configuration)  // their directories expand slack-usergroup: and entra-group: entries for check
+            .AddTeamsRoom(builder.Configuration);
         verbServices?.Invoke(builder.Services);
         overrides?.Invoke(builder.Services);
         return builder.Build();

@@ -183,7 +183,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("warn: ChatOpsSignin.Aws.Credentials.AssumeRoleIssuer", error, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?m)^(info|dbug|trce): ", error);
         Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line =>
-            Assert.Matches(@"^(✓ |✗ |  ⚠ |check (passed|FAILED))", line));
+            Assert.Matches(@"^(✓ |✗ |  ⚠ |check (passed|FAILED)|→ )", line));
     }
 
     [Fact]
@@ -194,6 +194,8 @@ public sealed class CliTests : IAsyncLifetime
         Assert.True(exitCode == 0, output + error);
         Assert.Matches(@"(?m)^✓ dev +AssumeRole +2h ", output);
         Assert.Contains("--offline", output, StringComparison.Ordinal);
+        Assert.Contains("→ who can reach what:", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^→ dev requester: \S+ via listed$", output);
         Assert.Equal(0, aws.Calls("AssumeRole"));
         Assert.Equal(0, aws.Calls("GetCallerIdentity"));
     }

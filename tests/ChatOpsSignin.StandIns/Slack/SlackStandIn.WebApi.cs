@@ -123,6 +123,7 @@ public sealed partial class SlackStandIn
                 "chat.update" => Update(args),
                 "conversations.history" => History(args),
                 "users.info" => UsersInfo(args),
+                "usergroups.users.list" => UserGroupUsers(args),
                 "apps.connections.open" => ConnectionsOpen(),
                 "auth.test" => AuthTest(),
                 _ => Error("unknown_method"),
@@ -252,7 +253,7 @@ public sealed partial class SlackStandIn
 
         return Ok(new JsonObject
         {
-            ["user"] = new JsonObject { ["id"] = user.Id, ["team_id"] = user.TeamId, ["name"] = user.Name, ["deleted"] = user.Deleted, ["profile"] = profile },
+            ["user"] = new JsonObject { ["id"] = user.Id, ["team_id"] = user.TeamId, ["name"] = user.Name, ["deleted"] = user.Deleted || deletedUsers.Contains(user.Id), ["profile"] = profile },
         });
     }
 
@@ -272,7 +273,7 @@ public sealed partial class SlackStandIn
             }
         }
         else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
-            && method != "users.info") // Slack's read methods ignore JSON bodies.
+            && method is not ("users.info" or "usergroups.users.list")) // Slack's read methods ignore JSON bodies.
         {
             if (await JsonNode.ParseAsync(request.Body) is JsonObject body)
             {

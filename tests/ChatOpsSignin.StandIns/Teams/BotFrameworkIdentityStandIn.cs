@@ -18,6 +18,8 @@ public sealed partial class BotFrameworkIdentityStandIn : IAsyncDisposable
     public const string ChannelIssuer = "https://api.botframework.com";
     public const string ConnectorAudience = "https://api.botframework.com";
     public const string ConnectorScope = "https://api.botframework.com/.default";
+    public const string GraphAudience = "https://graph.microsoft.com";
+    public const string GraphScope = "https://graph.microsoft.com/.default";
 
     private readonly WebApplication app;
     private readonly TimeProvider time;
@@ -105,12 +107,17 @@ public sealed partial class BotFrameworkIdentityStandIn : IAsyncDisposable
     }
 
     /// <summary>Whether a bearer token is one this stand-in issued at its token endpoint and still valid.</summary>
-    public async Task<bool> IsValidConnectorTokenAsync(string token)
+    public Task<bool> IsValidConnectorTokenAsync(string token) => IsValidIssuedTokenAsync(token, ConnectorAudience);
+
+    /// <summary>Whether a bearer token is a client-credentials token this stand-in issued for the Graph audience, still valid.</summary>
+    public Task<bool> IsValidGraphTokenAsync(string token) => IsValidIssuedTokenAsync(token, GraphAudience);
+
+    private async Task<bool> IsValidIssuedTokenAsync(string token, string audience)
     {
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = BaseUrl.AbsoluteUri,
-            ValidAudience = ConnectorAudience,
+            ValidAudience = audience,
             IssuerSigningKey = connectorTokenKey,
             LifetimeValidator = (_, exp, _, _) => exp is { } e && time.GetUtcNow().UtcDateTime <= e,
         });
@@ -175,13 +182,19 @@ public sealed partial class BotFrameworkIdentityStandIn : IAsyncDisposable
             return OAuthError("invalid_client", "AADSTS7000215: Invalid client secret provided.", StatusCodes.Status401Unauthorized);
         }
 
-        if (form["scope"] != ConnectorScope)
+        var audience = form["scope"].ToString() switch
+        {
+            ConnectorScope => ConnectorAudience,
+            GraphScope => GraphAudience,
+            _ => null,
+        };
+        if (audience is null)
         {
             return OAuthError("invalid_scope", "AADSTS1002012: The provided value for scope is not valid.");
         }
 
         var now = time.GetUtcNow();
-        var token = Mint(connectorTokenKey, BaseUrl.AbsoluteUri, ConnectorAudience, now + ConnectorTokenLifetime, now, new Dictionary<string, object>
+        var token = Mint(connectorTokenKey, BaseUrl.AbsoluteUri, audience, now + ConnectorTokenLifetime, now, new Dictionary<string, object>
         {
             ["appid"] = form["client_id"].ToString(),
         });

@@ -14,7 +14,7 @@ public sealed class SlackManifestTests
         var text = Manifest(file);
 
         Assert.Contains("command: /aws-console", text, StringComparison.Ordinal);
-        foreach (var scope in new[] { "- commands", "- chat:write", "- im:write", "- im:history", "- users:read" })
+        foreach (var scope in new[] { "- commands", "- chat:write", "- im:write", "- im:history", "- users:read", "- usergroups:read", "- subteam_members_changed", "- subteam_updated" })
         {
             Assert.Contains(scope, text, StringComparison.Ordinal);
         }
@@ -27,6 +27,7 @@ public sealed class SlackManifestTests
 
         Assert.Contains(SlackRoom.CommandsPath, text, StringComparison.Ordinal);
         Assert.Contains(SlackRoom.InteractivityPath, text, StringComparison.Ordinal);
+        Assert.Contains(SlackRoom.EventsPath, text, StringComparison.Ordinal);
         Assert.Contains("socket_mode_enabled: false", text, StringComparison.Ordinal);
     }
 

@@ -46,6 +46,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Configuration = configuration;
         Time = time;
         Aws = new ScriptedAws(time);
         var services = new ServiceCollection()
@@ -60,6 +61,9 @@ internal sealed class CoreHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The configuration the harness was built from: set keys, then <c>Reload()</c>, to test reload without restart.</summary>
+    public IConfigurationRoot Configuration { get; }
 
     public RecordingDelivery Delivery { get; } = new();
 
