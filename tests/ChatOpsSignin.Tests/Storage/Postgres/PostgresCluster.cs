@@ -55,7 +55,10 @@ public sealed class PostgresCluster : IAsyncLifetime
         var port = FreeLoopbackPort();
 
         // No durability needed: a throwaway cluster, fast and quiet.
-        serverSettings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        // fsync off is safe here: the tests kill the server, never the machine, and the OS keeps what was written. Commits
+        // stay synchronous: an asynchronous commit still in the server's WAL buffers is lost by an immediate stop, and the
+        // replica tests stop the server on purpose (a run once lost the schema that way).
+        serverSettings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200";
         await StartAsync();
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=chatops;Database=postgres;Timeout=10;Pooling=false";
     }
