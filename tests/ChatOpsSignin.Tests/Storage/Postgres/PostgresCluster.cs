@@ -54,8 +54,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         await RunAsync("initdb", ["-D", data, "-U", "chatops", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
         var port = FreeLoopbackPort();
 
-        // No durability needed: a throwaway cluster, fast and quiet.
-        // fsync off is safe here: the tests kill the server, never the machine, and the OS keeps what was written. Commits
+        // A throwaway cluster, fast and quiet. fsync off is safe here: the tests kill the server, never the machine, and the OS keeps what was written. Commits
         // stay synchronous: an asynchronous commit still in the server's WAL buffers is lost by an immediate stop, and the
         // replica tests stop the server on purpose (a run once lost the schema that way).
         serverSettings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200";
