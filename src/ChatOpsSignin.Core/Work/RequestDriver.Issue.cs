@@ -112,6 +112,16 @@ public sealed partial class RequestDriver
     {
         var request = item.Request;
         var copies = await delivery.FindShownLinksAsync(slot, request, item.State.ShowStartedAt ?? link.CreatedAt, cancellationToken);
+        try
+        {
+            // A show that failed may still have landed: where the slot is a message of its own (Teams), clear it.
+            await delivery.AbandonLinkSlotAsync(slot, request, UndeliverableLink, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.DeliveryFailed(logger, exception, request.Id.Value, request.Profile);
+        }
+
         Finished(request, "failed", UndeliverableLink.Code);
         await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = UndeliverableLink.Code }, cancellationToken);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(UndeliverableLink), cancellationToken);

@@ -40,9 +40,12 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
         return slot;
     }
 
-    /// <summary>The link only ever goes into the placeholder by a PUT, so showing again updates that same message.</summary>
+    /// <summary>
+    /// Nothing to find: the link only ever goes into the placeholder by a PUT, so showing again overwrites that same
+    /// message (one copy), and abandoning the slot overwrites any link a lost PUT left there.
+    /// </summary>
     public Task<IReadOnlyList<string>> FindShownLinksAsync(string slot, SigninRequest request, DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([slot]);
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     public async Task AbandonLinkSlotAsync(string slot, SigninRequest request, SigninFailure failure, CancellationToken cancellationToken)
     {

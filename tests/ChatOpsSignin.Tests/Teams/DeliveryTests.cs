@@ -41,6 +41,23 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task An_Abandoned_Slot_Overwrites_Whatever_A_Lost_Put_Left_And_Nothing_Is_Left_To_Find()
+    {
+        await using var host = await TeamsTestHost.StartAsync(time);
+        var delivery = host.Get<IChatDelivery>();
+        var request = TestLinks.Request(PersonalReplyTo(host), time.GetUtcNow());
+        var slot = await delivery.DeliverLinkAsync(TestLinks.Delivery(request, time.GetUtcNow()), CancellationToken.None);
+
+        Assert.Empty(await delivery.FindShownLinksAsync(slot, request, time.GetUtcNow(), CancellationToken.None));
+        await delivery.AbandonLinkSlotAsync(slot, request, new ChatOpsSignin.Core.Outcomes.SigninFailure("delivery_failed", "try again", "admin"), CancellationToken.None);
+
+        var last = host.Connector.Activities[^1];
+        Assert.Equal(("PUT", host.Connector.Activities[0].ActivityId), (last.Method, last.ActivityId));
+        Assert.DoesNotContain("SigninToken", last.Json, StringComparison.Ordinal);
+        Assert.Contains("try again", last.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expired_Link_Card_Is_Replaced_Without_The_Url()
     {
         await using var host = await TeamsTestHost.StartAsync(time);
