@@ -13,10 +13,11 @@ if (CliVerbs.IsVerb(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.PollConfigurationFiles(builder.Environment.ContentRootPath);
 builder.Services
     .AddSigninCore(builder.Configuration)
-    .AddSigninWorkers()
     .AddStorage(builder.Configuration)
+    .AddSigninWorkers()
     .AddAwsRoom(builder.Configuration)
     .AddSlackRoom(builder.Configuration)
     .AddTeamsRoom(builder.Configuration)
