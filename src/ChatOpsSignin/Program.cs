@@ -12,7 +12,7 @@ if (CliVerbs.IsVerb(args))
     return await CliVerbs.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ConfigurationFilePolling.WithoutFileWatcher(args));
 builder.Configuration.PollConfigurationFiles(builder.Environment.ContentRootPath);
 builder.Services
     .AddSigninCore(builder.Configuration)

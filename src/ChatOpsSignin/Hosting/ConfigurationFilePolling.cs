@@ -10,6 +10,13 @@ namespace ChatOpsSignin.Hosting;
 /// </summary>
 public static class ConfigurationFilePolling
 {
+    /// <summary>
+    /// The builder's arguments with its own file watching turned off; <see cref="PollConfigurationFiles"/> then adds
+    /// reloading back. Replacing the sources later is not enough: the first provider's watcher would keep running.
+    /// </summary>
+    public static WebApplicationOptions WithoutFileWatcher(string[] args) =>
+        new() { Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"] };
+
     public static ConfigurationManager PollConfigurationFiles(this ConfigurationManager configuration, string contentRoot)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentRoot));
@@ -17,7 +24,7 @@ public static class ConfigurationFilePolling
         for (var i = 0; i < configuration.Sources.Count; i++)
         {
             // Only the content root's files: user secrets and other sources keep their own providers.
-            if (configuration.Sources[i] is JsonConfigurationSource { ReloadOnChange: true, Path: not null, FileProvider: PhysicalFileProvider own } json
+            if (configuration.Sources[i] is JsonConfigurationSource { Path: not null, FileProvider: PhysicalFileProvider own } json
                 && Path.TrimEndingDirectorySeparator(own.Root) == root)
             {
                 configuration.Sources[i] = new JsonConfigurationSource

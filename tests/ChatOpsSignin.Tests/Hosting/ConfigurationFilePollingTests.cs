@@ -1,4 +1,5 @@
 using ChatOpsSignin.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -37,6 +38,23 @@ public sealed class ConfigurationFilePollingTests : IDisposable
     }
 
     [Fact]
+    public void The_Host_Builder_Loads_Its_Files_Without_A_Watcher_And_Then_Polls_Them()
+    {
+        File.WriteAllText(Path.Combine(root, "appsettings.json"), """{ "Value": "one" }""");
+        var builder = WebApplication.CreateBuilder(ConfigurationFilePolling.WithoutFileWatcher(["--contentRoot", root]));
+        var loaded = builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList();
+        Assert.NotEmpty(loaded);
+        Assert.All(loaded, s => Assert.False(s.ReloadOnChange));
+
+        builder.Configuration.PollConfigurationFiles(builder.Environment.ContentRootPath);
+
+        var polled = builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList();
+        Assert.Equal(loaded.Select(s => s.Path), polled.Select(s => s.Path));
+        Assert.All(polled, s => Assert.True(s.ReloadOnChange && ((PhysicalFileProvider)s.FileProvider!).UseActivePolling));
+        Assert.Equal("one", builder.Configuration["Value"]);
+    }
+
+    [Fact]
     public async Task A_Changed_File_Is_Still_Reloaded()
     {
         using var configuration = Configuration();
@@ -60,7 +78,7 @@ public sealed class ConfigurationFilePollingTests : IDisposable
         File.WriteAllText(Path.Combine(elsewhere, "secrets.json"), """{ "Secret": "from-secrets" }""");
         var configuration = new ConfigurationManager();
         configuration.SetBasePath(root);
-        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: true);
+        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
         configuration.AddJsonFile(new PhysicalFileProvider(elsewhere), "secrets.json", optional: true, reloadOnChange: true);
         return configuration;
     }
