@@ -8,7 +8,8 @@ namespace ChatOpsSignin.Storage.DynamoDb.Links;
 
 /// <summary>
 /// Click-through tickets in DynamoDB: one item per id hash (<c>pk = ticket#{hash}</c>, <c>sk = ticket</c>), with <c>ttl</c>
-/// a day after expiry. Consuming is an update conditional on the ticket being unused and unexpired, so of two clicks on
+/// <see cref="LinkTicket.KeptAfterExpiry"/> after expiry, so DynamoDB deletes them; until it does (TTL deletion lags) a
+/// ticket past its <c>ttl</c> reads as unknown, as if pruned. Consuming is an update conditional on the ticket being unused and unexpired, so of two clicks on
 /// two replicas exactly one wins; a failed condition is then classified with a consistent read.
 /// </summary>
 public sealed class DynamoDbLinkTicketStore(DynamoDbTable table) : ILinkTicketStore
@@ -29,7 +30,7 @@ public sealed class DynamoDbLinkTicketStore(DynamoDbTable table) : ILinkTicketSt
                     ["payload"] = Attr.S(ticket.Payload),
                     ["created_at"] = Attr.At(ticket.CreatedAt),
                     ["expires_at"] = Attr.At(ticket.ExpiresAt),
-                    [Keys.Ttl] = Attr.Ttl(ticket.ExpiresAt.AddDays(1)),
+                    [Keys.Ttl] = Attr.Ttl(ticket.ExpiresAt + LinkTicket.KeptAfterExpiry),
                 },
                 ConditionExpression = "attribute_not_exists(pk)",
             },
@@ -56,13 +57,16 @@ public sealed class DynamoDbLinkTicketStore(DynamoDbTable table) : ILinkTicketSt
 
         var found = await table.Client.GetItemAsync(
             new GetItemRequest { TableName = table.Name, Key = key, ConsistentRead = true }, cancellationToken);
-        if (found.Item is not { Count: > 0 } item)
+        if (found.Item is not { Count: > 0 } item || item.Time("expires_at") + LinkTicket.KeptAfterExpiry < now)
         {
             return LinkTicketClaim.Unknown;
         }
 
         return new LinkTicketClaim(item.ContainsKey("used_at") ? LinkTicketStatus.AlreadyUsed : LinkTicketStatus.Expired, Read(item));
     }
+
+    /// <summary>TTL deletes these; <see cref="TryConsumeAsync"/> already reads a ticket past its ttl as unknown.</summary>
+    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 
     private static string Pk(string idHash) => "ticket#" + idHash;
 

@@ -23,6 +23,14 @@ public sealed class PostgresLinkTicketStore(PostgresDatabase database) : ILinkTi
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM link_tickets WHERE expires_at < @before;", connection);
+        command.With("before", PostgresValues.Time(now - LinkTicket.KeptAfterExpiry));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<LinkTicketClaim> TryConsumeAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

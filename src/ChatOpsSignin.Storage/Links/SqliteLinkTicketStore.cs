@@ -23,6 +23,15 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM link_tickets WHERE expires_at < $before;";
+        command.With("$before", SqliteValues.Time(now - LinkTicket.KeptAfterExpiry));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<LinkTicketClaim> TryConsumeAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

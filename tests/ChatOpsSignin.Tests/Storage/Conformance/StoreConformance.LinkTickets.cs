@@ -39,6 +39,28 @@ public abstract partial class StoreConformance
     }
 
     [Fact]
+    public async Task Pruning_Forgets_Tickets_A_Day_After_They_Expired_And_Keeps_The_Rest()
+    {
+        var tickets = NewReplica().Tickets;
+        var old = Ticket("0000aaaa0000aaaa");
+        var used = Ticket("1111bbbb1111bbbb");
+        var recent = Ticket("2222cccc2222cccc") with { ExpiresAt = T0.AddDays(1).AddHours(1) };
+        foreach (var ticket in new[] { old, used, recent })
+        {
+            await tickets.AddAsync(ticket, CancellationToken.None);
+        }
+
+        await tickets.TryConsumeAsync(used.IdHash, T0.AddMinutes(1), CancellationToken.None);
+        var now = old.ExpiresAt + LinkTicket.KeptAfterExpiry + TimeSpan.FromMinutes(1);
+
+        await tickets.PruneAsync(now, CancellationToken.None);
+
+        Assert.Equal(LinkTicketClaim.Unknown, await tickets.TryConsumeAsync(old.IdHash, now, CancellationToken.None));
+        Assert.Equal(LinkTicketClaim.Unknown, await NewReplica().Tickets.TryConsumeAsync(used.IdHash, now, CancellationToken.None));
+        Assert.Equal(new LinkTicketClaim(LinkTicketStatus.Consumed, recent), await tickets.TryConsumeAsync(recent.IdHash, now, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Adding_A_Ticket_Twice_Keeps_The_First()
     {
         var tickets = NewReplica().Tickets;
