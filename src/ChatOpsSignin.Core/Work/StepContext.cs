@@ -21,7 +21,13 @@ public sealed partial class RequestDriver
             {
                 while (true)
                 {
-                    await Task.Delay(leaseDuration / 3, time, stop);
+                    // Most steps end before the first renewal: a cancelled delay is the normal end, not worth an exception.
+                    await Task.Delay(leaseDuration / 3, time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     var held = Lease;
                     if (!await work.TryRenewAsync(held, time.GetUtcNow() + leaseDuration, stop) && ReferenceEquals(held, Lease))
                     {

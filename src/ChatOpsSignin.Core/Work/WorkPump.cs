@@ -22,6 +22,7 @@ public sealed partial class WorkPump(
     private readonly Channel<bool> doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private int backlog;
     private bool observed;
+    private Task<bool>? bell;
 
     /// <summary>This process's lease owner name: unique per run, so a restarted replica never mistakes old leases for its own.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -125,15 +126,23 @@ public sealed partial class WorkPump(
         return leased.Count;
     }
 
+    /// <summary>
+    /// Waits for the next poll tick or a ring, whichever is first. The wait for the bell outlives a tick (cancelling it on
+    /// every tick cost an exception a second); a cancelled tick delay is awaited without throwing.
+    /// </summary>
     private async Task WaitForTickOrBellAsync(CancellationToken stoppingToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var tick = Task.Delay(options.Value.PollInterval, time, wait.Token);
-        var bell = doorbell.Reader.WaitToReadAsync(wait.Token).AsTask();
-        await Task.WhenAny(tick, bell);
-        doorbell.Reader.TryRead(out _);
-        await wait.CancelAsync();
-        await Task.WhenAll(tick, bell).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        bell ??= doorbell.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        using var tickEnd = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var tick = Task.Delay(options.Value.PollInterval, time, tickEnd.Token);
+        if (await Task.WhenAny(tick, bell) == bell)
+        {
+            doorbell.Reader.TryRead(out _);
+            bell = null;
+            await tickEnd.CancelAsync();
+        }
+
+        await tick.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private static partial class Log
