@@ -24,11 +24,15 @@ public sealed partial class RequestDriver
     {
         var item = step.Item;
         var request = item.Request;
-        var granted = await rules.RecheckAtIssueAsync(request, item.State.Approver, item.State.Approvers, cancellationToken);
+        var granted = request.BreakGlass
+            ? await breakGlass.RecheckAtIssueAsync(request, cancellationToken)
+            : await rules.RecheckAtIssueAsync(request, item.State.Approver, item.State.Approvers, cancellationToken);
         if (!granted.Succeeded)
         {
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
         }
+
+        var profile = SessionProfile(request, granted.Value);
 
         if (item.State.ShowStartedAt is { } started && item.State.LinkSlot is { } openSlot)
         {
@@ -44,8 +48,8 @@ public sealed partial class RequestDriver
         await step.SaveOrThrowAsync(item, cancellationToken);
 
         var access = clickThrough.Enabled
-            ? await IssueClickThroughAsync(item, granted.Value, cancellationToken)
-            : await IssueAccessAsync(item, granted.Value, cancellationToken);
+            ? await IssueClickThroughAsync(item, profile, cancellationToken)
+            : await IssueAccessAsync(item, profile, cancellationToken);
         if (!access.Succeeded)
         {
             Finished(request, "failed", access.Failure.Code);
@@ -56,6 +60,7 @@ public sealed partial class RequestDriver
         }
 
         var (issued, link) = access.Value;
+        await RecordBreakGlassIssuedAsync(request, issued, cancellationToken);
         string messageRef;
         var showing = time.GetTimestamp();
         try
@@ -73,7 +78,7 @@ public sealed partial class RequestDriver
         var delivered = await RecordDeliveredAsync(item, [messageRef], link.ExpiresAt, item.State.Approver, cancellationToken, issued);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), cancellationToken);
         Finished(request, "delivered", null);
-        return delivery.RemovesLinks ? delivered : null;
+        return WithRepost(delivered, delivery.RemovesLinks ? delivered : null);
     }
 
     private async Task<Outcome<AccessGranted>> IssueAccessAsync(WorkItem item, ProfileCatalog.Entry profile, CancellationToken cancellationToken)
@@ -85,7 +90,7 @@ public sealed partial class RequestDriver
             profile.Name,
             profile.Options,
             SessionNames.For(request.Requester),
-            SessionTags.For(request.Requester, approver, profile.Options, item.State.Approvers),
+            SessionTags.For(request.Requester, approver, profile.Options, item.State.Approvers, request.BreakGlass),
             approver);
         var started = time.GetTimestamp();
         var issued = await credentials.IssueAsync(credentialRequest, cancellationToken);
