@@ -64,6 +64,9 @@ public interface IChatDelivery
     Task<string> PostBreakGlassAsync(PendingApproval breakGlass, string channel, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Platform} cannot announce a break-glass.");
 
+    /// <summary>The announcement went out but the session was not issued after all (<paramref name="failure"/>): the announcement says so.</summary>
+    Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The once-only repost of a break-glass nobody acknowledged, beside its announcement.</summary>
     Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -101,6 +101,15 @@ public sealed partial class RequestDriver
         return (next ?? item).Then(WorkStep.RepostBreakGlass, at);
     }
 
+    /// <summary>The announcement went out but nothing was issued after all: the approvers are told so (nothing to acknowledge).</summary>
+    private async Task BreakGlassNotIssuedAsync(SigninRequest request, IChatDelivery delivery, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        if (request.BreakGlass && await approvals.GetAsync(request.Id, cancellationToken) is { PromptRef: not null } record)
+        {
+            await delivery.ShowBreakGlassNotIssuedAsync(record, failure, cancellationToken);
+        }
+    }
+
     /// <summary>A break-glass runs with its own, shorter session; every other request with the profile's.</summary>
     private static ProfileCatalog.Entry SessionProfile(SigninRequest request, ProfileCatalog.Entry profile) =>
         request.BreakGlass ? profile with { Options = BreakGlassRules.SessionOf(profile) } : profile;

@@ -29,6 +29,7 @@ public sealed partial class RequestDriver
             : await rules.RecheckAtIssueAsync(request, item.State.Approver, item.State.Approvers, cancellationToken);
         if (!granted.Succeeded)
         {
+            await BreakGlassNotIssuedAsync(request, delivery, granted.Failure, cancellationToken);
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
         }
 
@@ -55,6 +56,7 @@ public sealed partial class RequestDriver
             Finished(request, "failed", access.Failure.Code);
             await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = access.Failure.Code }, cancellationToken);
             await delivery.AbandonLinkSlotAsync(slot, request, access.Failure, cancellationToken);
+            await BreakGlassNotIssuedAsync(request, delivery, access.Failure, cancellationToken);
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(access.Failure), cancellationToken);
             return null;
         }

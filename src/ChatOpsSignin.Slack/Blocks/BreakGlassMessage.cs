@@ -50,6 +50,16 @@ public static class BreakGlassMessage
         return new SlackMessage($"Break-glass on {request.Profile} by {request.Requester.Handle}: acknowledged by {breakGlass.DecidedBy?.Handle}", blocks);
     }
 
+    /// <summary>The announcement when nothing was issued after all: no button, and why (the code only; the requester was told the rest).</summary>
+    public static SlackMessage RenderNotIssued(PendingApproval breakGlass, string code)
+    {
+        var request = breakGlass.Request;
+        var blocks = new JsonArray(
+            Block.Section($":no_entry: Break-glass by {Mrkdwn.Person(request.Requester)} on *{Mrkdwn.Escape(request.Profile)}*: *nothing was issued* (`{Mrkdwn.Escape(code)}`)."),
+            Details(breakGlass));
+        return new SlackMessage($"Break-glass on {request.Profile} by {request.Requester.Handle}: nothing was issued", blocks);
+    }
+
     private static string Who(IReadOnlyList<ChatUser> notify) =>
         notify.Count == 0 ? "Approvers" : string.Join(" ", notify.Select(u => Mrkdwn.Mention(u.Id.User)));
 

@@ -140,6 +140,24 @@ internal sealed partial class SlackDelivery(
         return MessageRef.Of(posted);
     }
 
+    public async Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(breakGlass.PromptRef) is not { } announcement)
+        {
+            Log.NoMessageRef(logger, breakGlass.Request.Id.Value);
+            return;
+        }
+
+        try
+        {
+            await api.UpdateMessageAsync(announcement, BreakGlassMessage.RenderNotIssued(breakGlass, failure.Code), cancellationToken);
+        }
+        catch (SlackApiException e) when (Gone.Contains(e.Error))
+        {
+            Log.NothingToUpdate(logger, breakGlass.Request.Id.Value, e.Error);
+        }
+    }
+
     public async Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
     {
         if (MessageRef.Parse(breakGlass.PromptRef) is not { } announcement)

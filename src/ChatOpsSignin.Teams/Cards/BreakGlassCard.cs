@@ -46,6 +46,13 @@ internal static class BreakGlassCard
         .. note is null ? Array.Empty<JsonNode>() : [AdaptiveCard.Text(note)],
     ]);
 
+    /// <summary>The announcement when nothing was issued after all: no button, and the refusal code.</summary>
+    public static JsonObject NotIssued(PendingApproval breakGlass, string code) => AdaptiveCard.Card(
+    [
+        .. Summary(breakGlass),
+        AdaptiveCard.Text($"Nothing was issued ({code}).", color: "Attention"),
+    ]);
+
     /// <summary>The review thread's reply, and (with <paramref name="again"/>) the once-only repost.</summary>
     public static string Review(PendingApproval breakGlass, bool again = false)
     {

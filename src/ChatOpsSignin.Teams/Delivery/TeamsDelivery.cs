@@ -122,6 +122,18 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
         return new MessageRef(target.ServiceUrl, channel, activityId).ToJson();
     }
 
+    public async Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        if (breakGlass.PromptRef is null)
+        {
+            Log.NoPrompt(logger, breakGlass.Request.Id.Value);
+            return;
+        }
+
+        var announcement = MessageRef.Parse(breakGlass.PromptRef);
+        await connector.UpdateAsync(announcement.ServiceUrl, announcement.ConversationId, announcement.ActivityId, OutboundActivity.Card(BreakGlassCard.NotIssued(breakGlass, failure.Code)), cancellationToken);
+    }
+
     public async Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
     {
         if (breakGlass.PromptRef is null)

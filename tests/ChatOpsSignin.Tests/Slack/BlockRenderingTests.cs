@@ -34,6 +34,7 @@ public sealed class BlockRenderingTests
                 { "break-glass announcement", () => BreakGlassMessage.Render(pending with { SessionEndsAt = SlackSamples.Now.AddMinutes(30) }) },
                 { "break-glass review thread", () => BreakGlassMessage.Review(pending, [SlackSamples.ApproverUser]) },
                 { "break-glass repost", () => BreakGlassMessage.Repost(pending, [SlackSamples.ApproverUser]) },
+                { "break-glass not issued", () => BreakGlassMessage.RenderNotIssued(pending, "access_denied") },
                 { "acknowledged break-glass", () => BreakGlassMessage.RenderAcknowledged(approved with { SessionEndsAt = SlackSamples.Now.AddMinutes(30) }) },
             };
         }

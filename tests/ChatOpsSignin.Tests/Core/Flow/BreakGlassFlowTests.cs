@@ -209,6 +209,23 @@ public sealed class BreakGlassFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task When_Aws_Refuses_The_Announcement_Says_Nothing_Was_Issued_And_There_Is_No_Repost()
+    {
+        await using var bot = Bot();
+        bot.Aws.NextFailure = ChatOpsSignin.Core.Outcomes.SigninFailure.Of("access_denied", "AWS refused the role.");
+
+        await bot.SubmitAndRunAsync(BreakGlass(bot, "prod"));
+        time.Advance(TimeSpan.FromMinutes(20));
+        await bot.RunQueuedAsync();
+
+        Assert.Single(bot.Delivery.BreakGlassPosts);
+        Assert.Equal("access_denied", Assert.Single(bot.Delivery.BreakGlassNotIssued).Failure.Code);
+        Assert.Empty(bot.Delivery.Links);
+        Assert.Empty(bot.Delivery.BreakGlassReposts);
+        Assert.DoesNotContain(await Trail(bot), e => e.Type == AuditEventType.BreakGlassIssued);
+    }
+
+    [Fact]
     public async Task A_Break_Glass_Is_Never_Reused_As_An_Approval()
     {
         await using var bot = Bot(new() { ["Profiles:prod:Approval:ReuseFor"] = "01:00:00", ["Profiles:prod:Allow:2"] = OnCall });

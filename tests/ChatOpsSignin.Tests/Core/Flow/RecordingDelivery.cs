@@ -96,6 +96,14 @@ internal sealed class RecordingDelivery : IChatDelivery
         return Task.FromResult($"{channel}:{breakGlass.Request.Id}");
     }
 
+    public ConcurrentQueue<(PendingApproval BreakGlass, SigninFailure Failure)> BreakGlassNotIssued { get; } = new();
+
+    public Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        BreakGlassNotIssued.Enqueue((breakGlass, failure));
+        return Task.CompletedTask;
+    }
+
     public Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
     {
         BreakGlassReposts.Enqueue(breakGlass);
