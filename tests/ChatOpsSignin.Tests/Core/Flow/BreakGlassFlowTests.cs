@@ -239,6 +239,18 @@ public sealed class BreakGlassFlowTests : IDisposable
         Assert.Single(bot.Delivery.Links);
     }
 
+    [Fact]
+    public async Task Check_Shows_Who_May_Break_The_Glass()
+    {
+        await using var bot = Bot();
+
+        var reaches = await bot.Get<ChatOpsSignin.Core.Profiles.ProfileReach>().ExpandAsync(CancellationToken.None);
+
+        var prod = Assert.Single(reaches, r => r.Profile == "prod");
+        Assert.Equal([OnCall], prod.BreakGlass!.Members.Select(m => m.Key));
+        Assert.Null(Assert.Single(reaches, r => r.Profile == "dev").BreakGlass);
+    }
+
     private CoreHarness Bot(Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?> { ["Profiles:prod:BreakGlass:Allow:0"] = OnCall };
