@@ -44,7 +44,7 @@ public sealed partial class RequestDriver
     {
         var request = item.Request;
         Finished(request, "refused", failure.Code);
-        await audit.RecordAsync(request, AuditEventType.BreakGlassRefused, e => e with { Code = failure.Code, Reason = request.Reason }, cancellationToken);
+        await refusals.RecordAsync(request, failure.Code, cancellationToken, type: AuditEventType.BreakGlassRefused);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(failure), cancellationToken);
         return null;
     }
