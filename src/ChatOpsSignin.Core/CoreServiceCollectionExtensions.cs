@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SigninPolicy>();
         services.AddSingleton<RequesterLimit>();
         services.AddSingleton<ApprovalRules>();
+        services.AddSingleton<BreakGlassRules>();
         services.AddOptions<PeopleOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PeopleOptions>, PeopleOptionsValidator>());
         services.AddSingleton<People>();

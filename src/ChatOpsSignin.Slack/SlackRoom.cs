@@ -54,6 +54,7 @@ public static class SlackRoom
         services.AddHostedService<ResponseUrlSender>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<BreakGlassAcknowledger>();
         services.AddSingleton<IChatDelivery, SlackDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ChatOpsSignin.Core.Policy.IDirectory, SlackDirectory>());
         services.TryAddSingleton<ChatOpsSignin.Core.Policy.DirectoryLookup>();

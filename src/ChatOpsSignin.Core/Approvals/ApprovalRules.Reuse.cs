@@ -9,7 +9,7 @@ public sealed partial class ApprovalRules
 
     /// <summary>When <paramref name="approval"/>'s reuse window ends (<c>Approval:ReuseFor</c> after the decision); null when reuse is off.</summary>
     public DateTimeOffset? ReuseUntil(PendingApproval approval) =>
-        approval.State == ApprovalState.Approved && approval.DecidedAt is { } at
+        approval.State == ApprovalState.Approved && !approval.IsBreakGlass && approval.DecidedAt is { } at
         && catalog.Find(approval.Request.Profile)?.Options.Approval?.ReuseFor is { } reuse
             ? at + reuse
             : null;

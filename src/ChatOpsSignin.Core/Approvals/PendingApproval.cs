@@ -19,6 +19,14 @@ public sealed record PendingApproval(
     /// <summary>The approvals so far, in order; one per person. Denied, cancelled and expired requests keep theirs.</summary>
     public ValueList<ApprovalVote> Votes { get; init; } = ValueList<ApprovalVote>.Empty;
 
+    /// <summary>
+    /// A break-glass record: when its session ends. Set, the record waits for an acknowledgement (an approver takes it
+    /// to Approved, first one wins) and never for a decision; nothing is issued under it later.
+    /// </summary>
+    public DateTimeOffset? SessionEndsAt { get; init; }
+
+    public bool IsBreakGlass => SessionEndsAt is not null;
+
     /// <summary>Not stored: who is mentioned in the prompt (<c>Approval:Notify</c>, else the approvers), filled in by the driver.</summary>
     public ValueList<ChatUser> Notify { get; init; } = ValueList<ChatUser>.Empty;
 

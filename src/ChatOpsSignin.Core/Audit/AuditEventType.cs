@@ -34,4 +34,16 @@ public enum AuditEventType
 
     /// <summary>A changed configuration failed validation; the one in force stays. <c>Reason</c> names the keys at fault.</summary>
     ConfigurationRefused,
+
+    /// <summary>A break-glass session was issued without approval (Reason: why; Duration: the session asked for).</summary>
+    BreakGlassIssued,
+
+    /// <summary>An approver acknowledged a break-glass (Actor: that approver; the first one wins).</summary>
+    BreakGlassAcknowledged,
+
+    /// <summary>A break-glass nobody acknowledged was announced again, once.</summary>
+    BreakGlassReposted,
+
+    /// <summary>A break-glass was refused (Code: why, e.g. <c>break_glass_not_allowed</c>); nothing was issued.</summary>
+    BreakGlassRefused,
 }

@@ -21,6 +21,9 @@ public abstract record ChatCommand
         public string? Region { get; init; }
     }
 
+    /// <summary><c>break-glass &lt;profile&gt; &lt;reason…&gt;</c>: access at once, reviewed afterwards; the core refuses it without a reason.</summary>
+    public sealed record BreakGlass(string Profile, string? Reason) : ChatCommand;
+
     /// <summary>Text the bot cannot read; <paramref name="Problem"/> says why and what to type instead.</summary>
     public sealed record Invalid(string Problem) : ChatCommand;
 }

@@ -4,7 +4,7 @@ namespace ChatOpsSignin.Core.Chat;
 
 /// <summary>
 /// The one command grammar (Slack <c>/aws-console …</c>, Teams <c>console …</c>): <c>help</c>, <c>status</c>,
-/// <c>cancel &lt;request-id&gt;</c>, <c>&lt;profile&gt; [-s|--service S] [-r|--region R] [reason…]</c>. The platform strips its own wrapping (Slack's HTML
+/// <c>cancel &lt;request-id&gt;</c>, <c>break-glass &lt;profile&gt; &lt;reason…&gt;</c>, <c>&lt;profile&gt; [-s|--service S] [-r|--region R] [reason…]</c>. The platform strips its own wrapping (Slack's HTML
 /// escapes, Teams' mentions) first; <paramref name="syntax"/> only changes how usage is spelled in the answers.
 /// </summary>
 public static partial class CommandGrammar
@@ -36,6 +36,8 @@ public static partial class CommandGrammar
                 return RequestIdPattern().IsMatch(rest)
                     ? new ChatCommand.Cancel(rest)
                     : new ChatCommand.Invalid($"Usage: `{syntax.Prefix}cancel <request-id>` (the id looks like `req_…`; see `{syntax.Prefix}status`).");
+            case BreakGlassWord:
+                return ParseBreakGlass(rest, syntax);
         }
 
         if (ReservedWords.Contains(word))
@@ -49,6 +51,28 @@ public static partial class CommandGrammar
         }
 
         return RequestOptions.Parse(word, rest, syntax);
+    }
+
+    public const string BreakGlassWord = "break-glass";
+
+    public const string BreakGlassUsage = "break-glass <profile> <reason>";
+
+    private static ChatCommand ParseBreakGlass(string rest, CommandSyntax syntax)
+    {
+        var space = rest.IndexOfAny([' ', '\t', '\n', '\r']);
+        var profile = space < 0 ? rest : rest[..space];
+        var reason = space < 0 ? string.Empty : rest[(space + 1)..].Trim();
+        if (profile.Length == 0 || !ChatLimits.IsProfileName(profile) || ReservedWords.Contains(profile))
+        {
+            return new ChatCommand.Invalid($"Usage: `{syntax.Prefix}{BreakGlassUsage}` (the reason is required; approvers are told at once).");
+        }
+
+        if (reason.Length > ChatLimits.MaxReasonLength)
+        {
+            return new ChatCommand.Invalid($"The reason is too long: keep it under {ChatLimits.MaxReasonLength} characters.");
+        }
+
+        return new ChatCommand.BreakGlass(profile, reason.Length == 0 ? null : reason);
     }
 
     [GeneratedRegex(@"^req_[0-9a-f]{1,64}$")]

@@ -16,8 +16,11 @@ public static class SessionTags
     /// <summary>Under a quorum: every approver's key, see <see cref="ApproverList"/>.</summary>
     public const string Approvers = "chat-approvers";
 
+    /// <summary>"true" on a break-glass session: issued without approval, reviewed afterwards.</summary>
+    public const string BreakGlass = "chat-break-glass";
+
     public static IReadOnlyDictionary<string, string> For(
-        ChatUser requester, ChatUser? approver, ProfileOptions profile, IReadOnlyList<ChatUser>? approvers = null)
+        ChatUser requester, ChatUser? approver, ProfileOptions profile, IReadOnlyList<ChatUser>? approvers = null, bool breakGlass = false)
     {
         var tags = new Dictionary<string, string>(profile.Tags, StringComparer.Ordinal)
         {
@@ -32,6 +35,11 @@ public static class SessionTags
         if (approvers is { Count: > 1 })
         {
             tags[Approvers] = ApproverList.Encode(approvers.Select(a => a.Id.Key));
+        }
+
+        if (breakGlass)
+        {
+            tags[BreakGlass] = "true";
         }
 
         return tags;

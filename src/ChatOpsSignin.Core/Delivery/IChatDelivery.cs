@@ -54,4 +54,19 @@ public interface IChatDelivery
     /// prompt. A platform that cannot remind does nothing.
     /// </summary>
     Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Break-glass, before anything is issued: the loud announcement in <paramref name="channel"/> (who, which profile, why,
+    /// when the session ends, an Acknowledge button carrying only the request id) and a review thread under it asking
+    /// <see cref="PendingApproval.Notify"/> to acknowledge. A platform that cannot announce it refuses the break-glass.
+    /// </summary>
+    /// <returns>A reference to the announcement (stored as the record's PromptRef).</returns>
+    Task<string> PostBreakGlassAsync(PendingApproval breakGlass, string channel, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Platform} cannot announce a break-glass.");
+
+    /// <summary>The announcement went out but the session was not issued after all (<paramref name="failure"/>): the announcement says so.</summary>
+    Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The once-only repost of a break-glass nobody acknowledged, beside its announcement.</summary>
+    Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken) => Task.CompletedTask;
 }

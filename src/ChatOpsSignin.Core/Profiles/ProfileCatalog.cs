@@ -24,7 +24,10 @@ public sealed partial class ProfileCatalog
                 p.Key,
                 p.Value,
                 new UserSet(p.Value.Allow, value.Groups, directories),
-                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups, directories) : null),
+                p.Value.Approval is { } approval ? new UserSet(approval.Approvers, value.Groups, directories) : null)
+            {
+                BreakGlass = p.Value.BreakGlass is { } breakGlass ? new UserSet(breakGlass.Allow, value.Groups, directories) : null,
+            },
             StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<Entry> All => entries.Values;
@@ -37,5 +40,9 @@ public sealed partial class ProfileCatalog
         .Select(e => new ProfileSummary(e.Name, e.Options.Description, e.Approvers is not null))
         .ToList();
 
-    public sealed record Entry(string Name, ProfileOptions Options, UserSet Allow, UserSet? Approvers);
+    public sealed record Entry(string Name, ProfileOptions Options, UserSet Allow, UserSet? Approvers)
+    {
+        /// <summary><c>BreakGlass:Allow</c>; null when the profile has no break-glass.</summary>
+        public UserSet? BreakGlass { get; init; }
+    }
 }

@@ -34,6 +34,9 @@ public sealed class ProfileOptions
     /// <summary>Absent: no approval needed.</summary>
     public ApprovalOptions? Approval { get; set; }
 
+    /// <summary>Absent: <c>break-glass</c> is refused for this profile.</summary>
+    public BreakGlassOptions? BreakGlass { get; set; }
+
     /// <summary>FederationToken (and optionally AssumeRole): inline session policy JSON.</summary>
     public string? Policy { get; set; }
 
@@ -52,4 +55,12 @@ public sealed class ProfileOptions
     /// audit do not protect the role. Without it such a profile is refused at start-up.
     /// </summary>
     public bool AllowGuestIdentities { get; set; }
+
+    /// <summary>A copy whose console session is <paramref name="duration"/> (a break-glass session is shorter).</summary>
+    public ProfileOptions WithSessionDuration(TimeSpan duration)
+    {
+        var copy = (ProfileOptions)MemberwiseClone();
+        copy.SessionDuration = duration;
+        return copy;
+    }
 }

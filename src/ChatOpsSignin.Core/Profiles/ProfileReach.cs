@@ -16,7 +16,8 @@ public sealed class ProfileReach(ProfileCatalog catalog, DirectoryLookup directo
         {
             var requesters = await ExpandAsync(entry.Allow, cancellationToken);
             var approvers = entry.Approvers is { } set ? await ExpandAsync(set, cancellationToken) : null;
-            reaches.Add(new Reach(entry.Name, requesters, approvers));
+            var breakGlass = entry.BreakGlass is { } glass ? await ExpandAsync(glass, cancellationToken) : null;
+            reaches.Add(new Reach(entry.Name, requesters, approvers) { BreakGlass = breakGlass });
         }
 
         return reaches;
@@ -56,7 +57,11 @@ public sealed class ProfileReach(ProfileCatalog catalog, DirectoryLookup directo
             ? directories.DisplayNameAsync(DirectoryGroup.SlackUserGroup, id.Value, cancellationToken)
             : Task.FromResult<string?>(null);
 
-    public sealed record Reach(string Profile, Expansion Requesters, Expansion? Approvers);
+    public sealed record Reach(string Profile, Expansion Requesters, Expansion? Approvers)
+    {
+        /// <summary>Who may <c>break-glass</c> on the profile; null when it has no break-glass.</summary>
+        public Expansion? BreakGlass { get; init; }
+    }
 
     public sealed record Expansion(IReadOnlyList<Member> Members, IReadOnlyList<string> Everyone, IReadOnlyList<string> Problems);
 

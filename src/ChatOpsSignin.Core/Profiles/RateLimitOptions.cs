@@ -10,4 +10,9 @@ public sealed class RateLimitOptions
     public int PerUserPerProfile { get; set; } = 10;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Break-glass sessions one user may take in <see cref="BreakGlassWindow"/>, all profiles together; 0 turns it off.</summary>
+    public int BreakGlassPerUser { get; set; } = 3;
+
+    public TimeSpan BreakGlassWindow { get; set; } = TimeSpan.FromDays(1);
 }

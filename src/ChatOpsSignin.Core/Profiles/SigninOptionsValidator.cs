@@ -49,6 +49,12 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
             {
                 CheckApproval(errors, $"Profiles:{profile}:Approval", approval, options.Groups);
             }
+
+            if (value.BreakGlass is { } breakGlass)
+            {
+                CheckEntries(errors, $"Profiles:{profile}:BreakGlass:Allow", breakGlass.Allow, options.Groups);
+                Approvals.BreakGlassOptionsRules.Check(errors, $"Profiles:{profile}", value);
+            }
         }
 
         if (options.RateLimit.PerUser < 0)
@@ -59,6 +65,16 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
         if (options.RateLimit.PerUserPerProfile < 0)
         {
             errors.Add("RateLimit:PerUserPerProfile: must be 0 (off) or more.");
+        }
+
+        if (options.RateLimit.BreakGlassPerUser < 0)
+        {
+            errors.Add("RateLimit:BreakGlassPerUser: must be 0 (off) or more.");
+        }
+
+        if (options.RateLimit.BreakGlassWindow <= TimeSpan.Zero)
+        {
+            errors.Add("RateLimit:BreakGlassWindow: must be a positive duration such as 1.00:00:00.");
         }
 
         if (options.RateLimit.Window <= TimeSpan.Zero)

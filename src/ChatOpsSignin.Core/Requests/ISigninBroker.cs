@@ -20,6 +20,10 @@ public interface ISigninBroker
     Task<DecisionResult> EndReuseAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken) =>
         Task.FromResult(new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request."));
 
+    /// <summary>An approver acknowledges a break-glass (never the requester); the first acknowledgement wins.</summary>
+    Task<DecisionResult> AcknowledgeAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken) =>
+        Task.FromResult(new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request."));
+
     /// <summary>The requester withdraws a pending request.</summary>
     Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken);
 

@@ -19,6 +19,7 @@ public sealed class RequestFrontDoor(
     RequesterLimit requesterLimit,
     IApprovalStore approvals,
     ApprovalRules rules,
+    BreakGlassRules breakGlass,
     ProfileCatalog catalog,
     IAuditLog auditLog,
     AuditTrail audit,
@@ -64,6 +65,11 @@ public sealed class RequestFrontDoor(
             return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
         }
 
+        if (approval.IsBreakGlass)
+        {
+            return NotADecision(approval);
+        }
+
         return await rules.RefuseDeciderAsync(approval, decider, cancellationToken)
             ?? (approve
                 ? await ApproveAsync(approval, decider, cancellationToken)
@@ -77,9 +83,19 @@ public sealed class RequestFrontDoor(
             return new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
         }
 
+        if (approval.IsBreakGlass)
+        {
+            return NotADecision(approval);
+        }
+
         return rules.RefuseCanceller(approval, requester)
             ?? await TransitionAsync(approval, ApprovalState.Cancelled, requester, cancellationToken);
     }
+
+    public async Task<DecisionResult> AcknowledgeAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken) =>
+        await approvals.GetAsync(id, cancellationToken) is { } record
+            ? await breakGlass.AcknowledgeAsync(record, approver, cancellationToken)
+            : new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request.");
 
     public async Task<DecisionResult> EndReuseAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken)
     {
@@ -155,6 +171,12 @@ public sealed class RequestFrontDoor(
             current,
             approved ? $"Approved by {voter.Handle}." : $"Approval counted: {QuorumVoting.Progress(current!)}. Waiting for more approvers.");
     }
+
+    /// <summary>A break-glass was issued without a decision: approve, deny and cancel do not apply to it.</summary>
+    private static DecisionResult NotADecision(PendingApproval breakGlass) => new(
+        DecisionStatus.AlreadyDecided,
+        breakGlass,
+        $"This is a break-glass: it was issued without approval and its session ends at {breakGlass.SessionEndsAt:u}. Approvers acknowledge it with its Acknowledge button.");
 
     /// <summary>The decision is one conditional store update; then the waiting work item is woken to act on it.</summary>
     private async Task<DecisionResult> TransitionAsync(

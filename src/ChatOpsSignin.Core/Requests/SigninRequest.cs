@@ -24,6 +24,9 @@ public sealed record SigninRequest(
     /// <summary>Console region asked for with <c>-r</c>; null = the profile's Region.</summary>
     public string? Region { get; init; }
 
+    /// <summary><c>break-glass</c>: issued at once without an approver, announced in the approval channel, acknowledged afterwards.</summary>
+    public bool BreakGlass { get; init; }
+
     /// <summary>Where the request came from and where its answers go; the audit trail records it.</summary>
     public ChatPlatform Platform => Via ?? Requester.Id.Platform;
 }

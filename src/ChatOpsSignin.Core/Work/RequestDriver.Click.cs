@@ -18,7 +18,7 @@ public sealed partial class RequestDriver
     /// <summary>Credentials and the AWS sign-in URL, at click time; the same re-check as the Issue step first.</summary>
     public async Task<Outcome<ConsoleLink>> IssueAtClickAsync(SigninRequest request, ChatUser? approver, CancellationToken cancellationToken)
     {
-        var granted = rules.RecheckAtIssue(request, approver);
+        var granted = request.BreakGlass ? await breakGlass.RecheckAtIssueAsync(request, cancellationToken) : rules.RecheckAtIssue(request, approver);
         if (!granted.Succeeded)
         {
             Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "refused at click", granted.Failure.Code);
@@ -27,7 +27,7 @@ public sealed partial class RequestDriver
         }
 
         var item = WorkItem.New(request) with { Step = WorkStep.Issue, State = new WorkState { Approver = approver } };
-        var access = await IssueAccessAsync(item, granted.Value, cancellationToken);
+        var access = await IssueAccessAsync(item, SessionProfile(request, granted.Value), cancellationToken);
         if (!access.Succeeded)
         {
             Log.Outcome(logger, request.Id.Value, request.Profile, request.Platform.ToString(), "failed at click", access.Failure.Code);

@@ -24,11 +24,16 @@ public sealed partial class RequestDriver
     {
         var item = step.Item;
         var request = item.Request;
-        var granted = await rules.RecheckAtIssueAsync(request, item.State.Approver, item.State.Approvers, cancellationToken);
+        var granted = request.BreakGlass
+            ? await breakGlass.RecheckAtIssueAsync(request, cancellationToken)
+            : await rules.RecheckAtIssueAsync(request, item.State.Approver, item.State.Approvers, cancellationToken);
         if (!granted.Succeeded)
         {
+            await BreakGlassNotIssuedAsync(request, delivery, granted.Failure, cancellationToken);
             return await RefuseAsync(item, delivery, granted.Failure, cancellationToken);
         }
+
+        var profile = SessionProfile(request, granted.Value);
 
         if (item.State.ShowStartedAt is { } started && item.State.LinkSlot is { } openSlot)
         {
@@ -44,18 +49,20 @@ public sealed partial class RequestDriver
         await step.SaveOrThrowAsync(item, cancellationToken);
 
         var access = clickThrough.Enabled
-            ? await IssueClickThroughAsync(item, granted.Value, cancellationToken)
-            : await IssueAccessAsync(item, granted.Value, cancellationToken);
+            ? await IssueClickThroughAsync(item, profile, cancellationToken)
+            : await IssueAccessAsync(item, profile, cancellationToken);
         if (!access.Succeeded)
         {
             Finished(request, "failed", access.Failure.Code);
             await audit.RecordAsync(request, AuditEventType.Error, e => e with { Code = access.Failure.Code }, cancellationToken);
             await delivery.AbandonLinkSlotAsync(slot, request, access.Failure, cancellationToken);
+            await BreakGlassNotIssuedAsync(request, delivery, access.Failure, cancellationToken);
             await delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(access.Failure), cancellationToken);
             return null;
         }
 
         var (issued, link) = access.Value;
+        await RecordBreakGlassIssuedAsync(request, issued, cancellationToken);
         string messageRef;
         var showing = time.GetTimestamp();
         try
@@ -73,7 +80,7 @@ public sealed partial class RequestDriver
         var delivered = await RecordDeliveredAsync(item, [messageRef], link.ExpiresAt, item.State.Approver, cancellationToken, issued);
         await delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), cancellationToken);
         Finished(request, "delivered", null);
-        return delivery.RemovesLinks ? delivered : null;
+        return WithRepost(delivered, delivery.RemovesLinks ? delivered : null);
     }
 
     private async Task<Outcome<AccessGranted>> IssueAccessAsync(WorkItem item, ProfileCatalog.Entry profile, CancellationToken cancellationToken)
@@ -85,7 +92,7 @@ public sealed partial class RequestDriver
             profile.Name,
             profile.Options,
             SessionNames.For(request.Requester),
-            SessionTags.For(request.Requester, approver, profile.Options, item.State.Approvers),
+            SessionTags.For(request.Requester, approver, profile.Options, item.State.Approvers, request.BreakGlass),
             approver);
         var started = time.GetTimestamp();
         var issued = await credentials.IssueAsync(credentialRequest, cancellationToken);

@@ -27,7 +27,7 @@ public sealed partial class RequestDriver
             }
         }
 
-        return null;
+        return WithRepost(item, null);
     }
 
     private async Task<WorkItem?> AbandonRemovalAsync(WorkItem item, CancellationToken cancellationToken)

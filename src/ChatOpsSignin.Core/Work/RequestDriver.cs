@@ -21,6 +21,8 @@ namespace ChatOpsSignin.Core.Work;
 ///    v                                              │
 /// PromptApprovers ─> AwaitDecision ─> Decided ──────┴──> Issue ─> RemoveLink ─> done
 ///                      (expiry)        (denied, expired, cancelled: done)
+///
+/// Evaluate (break-glass) ─> AnnounceBreakGlass ─> Issue ─> RemoveLink ⇄ RepostBreakGlass ─> done
 /// </code>
 /// A step runs only under the item's lease, and its outcome is written before the next step starts, so any replica
 /// (or this one after a restart) resumes an unfinished request at the step it had reached. Steps are written to be safe
@@ -33,6 +35,7 @@ public sealed partial class RequestDriver(
     SigninPolicy policy,
     ProfileCatalog catalog,
     ApprovalRules rules,
+    BreakGlassRules breakGlass,
     CredentialIssuers credentials,
     IConsoleLinkFactory links,
     ConsoleTargetRules targets,
@@ -117,6 +120,8 @@ public sealed partial class RequestDriver(
             WorkStep.Decided => DecidedAsync(item, delivery, cancellationToken),
             WorkStep.Issue => IssueAsync(step, delivery, cancellationToken),
             WorkStep.RemoveLink => RemoveLinkAsync(item, delivery, cancellationToken),
+            WorkStep.AnnounceBreakGlass => AnnounceBreakGlassAsync(item, delivery, cancellationToken),
+            WorkStep.RepostBreakGlass => RepostBreakGlassAsync(step, delivery, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown step {item.Step}."),
         };
     }
@@ -131,6 +136,11 @@ public sealed partial class RequestDriver(
             var handle = await delivery.ResolveHandleAsync(request, cancellationToken);
             request = request with { Requester = request.Requester with { Handle = handle } };
             item = item with { Request = request, State = item.State with { HandleResolved = true } };
+        }
+
+        if (request.BreakGlass)
+        {
+            return await EvaluateBreakGlassAsync(item, delivery, cancellationToken);
         }
 
         var started = time.GetTimestamp();

@@ -20,6 +20,9 @@ public sealed record WorkState
     /// <summary>The reminder at half the approval timeout is out (recorded before it is sent, so it goes out at most once).</summary>
     public bool Reminded { get; init; }
 
+    /// <summary>Break-glass: the repost is settled, sent or not needed (recorded before it is sent, so it goes out at most once).</summary>
+    public bool BreakGlassReposted { get; init; }
+
     /// <summary>Platform reference to where the link will be shown (Slack DM channel, Teams placeholder card).</summary>
     public string? LinkSlot { get; init; }
 

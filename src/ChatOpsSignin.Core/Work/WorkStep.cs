@@ -20,4 +20,10 @@ public enum WorkStep
 
     /// <summary>Sleeps until the link expires, then removes it from chat (retried with backoff, given up after a bound).</summary>
     RemoveLink,
+
+    /// <summary>Break-glass: post the announcement and its review thread in the approval channel (once), then <see cref="Issue"/>.</summary>
+    AnnounceBreakGlass,
+
+    /// <summary>Break-glass: sleeps until <c>BreakGlass:RepostAfter</c>, then announces it again if nobody acknowledged it (once).</summary>
+    RepostBreakGlass,
 }

@@ -42,6 +42,7 @@ public static class NoticeText
         return new SlackMessage(
             "*Profiles you may request:*\n" + string.Join('\n', lines)
             + "\n\nUsage: `/aws-console <profile> [-s|--service SERVICE] [-r|--region REGION] [reason]` · `/aws-console status` · `/aws-console cancel <request-id>`"
+            + "\nEmergency, where a profile allows it: `/aws-console break-glass <profile> <reason>` gives a short session at once; its approvers are told and must acknowledge it."
             + "\nExample: `/aws-console " + Mrkdwn.Escape(profiles[0].Name) + " -s ec2 -r eu-west-1 INC-42` opens EC2 in eu-west-1 (services: ec2, s3, cloudwatch, ddb, iam, lambda, rds, …).");
     }
 

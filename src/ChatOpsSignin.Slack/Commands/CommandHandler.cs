@@ -32,6 +32,8 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
                 return new SlackMessage(result.Taken ? $"Request `{cancel.RequestId}` is cancelled." : Mrkdwn.Escape(result.Message));
             case ChatCommand.Request request:
                 return await SubmitAsync(command, request, cancellationToken);
+            case ChatCommand.BreakGlass breakGlass:
+                return await SubmitAsync(command, new ChatCommand.Request(breakGlass.Profile, breakGlass.Reason), cancellationToken, isBreakGlass: true);
             case ChatCommand.Invalid invalid:
                 return new SlackMessage(invalid.Problem);
             default:
@@ -39,7 +41,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
         }
     }
 
-    private async Task<SlackMessage> SubmitAsync(SlashCommand command, ChatCommand.Request asked, CancellationToken cancellationToken)
+    private async Task<SlackMessage> SubmitAsync(SlashCommand command, ChatCommand.Request asked, CancellationToken cancellationToken, bool isBreakGlass = false)
     {
         var request = new SigninRequest(
             RequestId.New(),
@@ -47,13 +49,13 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
             asked.Profile,
             asked.Reason,
             new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
-            time.GetUtcNow()) { Service = asked.Service, Region = asked.Region };
+            time.GetUtcNow()) { Service = asked.Service, Region = asked.Region, BreakGlass = isBreakGlass };
         using var scope = RequestLogScope.Begin(logger, request.Id);
         responseUrls.Remember(request.Id, command.ResponseUrl);
         var result = await broker.SubmitAsync(request, cancellationToken);
         Log.Submitted(logger, request.Id.Value, asked.Profile, result);
         return result == SubmitResult.Accepted
-            ? new SlackMessage($"Request `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
+            ? new SlackMessage($"{(isBreakGlass ? "Break-glass" : "Request")} `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
             : new SlackMessage(ChatNotices.For(result));
     }
 

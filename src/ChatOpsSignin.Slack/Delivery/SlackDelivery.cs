@@ -132,6 +132,44 @@ internal sealed partial class SlackDelivery(
         await api.PostMessageAsync(prompt.Channel, ApprovalPrompt.Reminder(approval, notify) with { ThreadTs = prompt.Ts }, cancellationToken);
     }
 
+    public async Task<string> PostBreakGlassAsync(PendingApproval breakGlass, string channel, CancellationToken cancellationToken)
+    {
+        var posted = await api.PostMessageAsync(channel, BreakGlassMessage.Render(breakGlass), cancellationToken);
+        var notify = await handles.ActiveAsync(breakGlass.Notify, cancellationToken);
+        await api.PostMessageAsync(channel, BreakGlassMessage.Review(breakGlass, notify) with { ThreadTs = posted.Ts }, cancellationToken);
+        return MessageRef.Of(posted);
+    }
+
+    public async Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(breakGlass.PromptRef) is not { } announcement)
+        {
+            Log.NoMessageRef(logger, breakGlass.Request.Id.Value);
+            return;
+        }
+
+        try
+        {
+            await api.UpdateMessageAsync(announcement, BreakGlassMessage.RenderNotIssued(breakGlass, failure.Code), cancellationToken);
+        }
+        catch (SlackApiException e) when (Gone.Contains(e.Error))
+        {
+            Log.NothingToUpdate(logger, breakGlass.Request.Id.Value, e.Error);
+        }
+    }
+
+    public async Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(breakGlass.PromptRef) is not { } announcement)
+        {
+            Log.NoMessageRef(logger, breakGlass.Request.Id.Value);
+            return;
+        }
+
+        var notify = await handles.ActiveAsync(breakGlass.Notify, cancellationToken);
+        await api.PostMessageAsync(announcement.Channel, BreakGlassMessage.Repost(breakGlass, notify), cancellationToken);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 3501, Level = LogLevel.Debug, Message = "Request {RequestId}: link sent to DM {Channel}")]

@@ -12,7 +12,7 @@ namespace ChatOpsSignin.Slack.Interactivity;
 /// store update); a click that decides nothing gets an ephemeral explanation via response_url, off the request thread.
 /// The prompt itself is updated by the core's driver (UpdateApprovalPromptAsync).
 /// </summary>
-internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseUrlOutbox outbox, ILogger<InteractionHandler> logger)
+internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseUrlOutbox outbox, BreakGlassAcknowledger acknowledger, ILogger<InteractionHandler> logger)
 {
     /// <returns>False when the payload is malformed (HTTP 400, nothing decided).</returns>
     public async Task<bool> HandleAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
             return false;
         }
 
-        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction or ApprovalPrompt.EndReuseAction))
+        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction or ApprovalPrompt.EndReuseAction or BreakGlassMessage.AcknowledgeAction))
         {
             return true;
         }
@@ -42,23 +42,39 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
             return false;
         }
 
+        if (action.ActionId == BreakGlassMessage.AcknowledgeAction)
+        {
+            var acknowledged = await acknowledger.AcknowledgeAsync(new RequestId(action.Value), action.Clicker, cancellationToken);
+            Log.Clicked(logger, action.Value, action.Clicker.Id.Key, action.ActionId, acknowledged.Status);
+            Answer(action, acknowledged.Message);
+            return true;
+        }
+
         var approve = action.ActionId == ApprovalPrompt.ApproveAction;
         var result = action.ActionId == ApprovalPrompt.EndReuseAction
             ? await broker.EndReuseAsync(new RequestId(action.Value), action.Clicker, cancellationToken)
             : await broker.DecideAsync(new RequestId(action.Value), action.Clicker, approve, cancellationToken);
         Log.Clicked(logger, action.Value, action.Clicker.Id.Key, action.ActionId, result.Status);
-        if ((!result.Taken || action.ActionId == ApprovalPrompt.EndReuseAction) && action.ResponseUrl is { } responseUrl)
+        if (!result.Taken || action.ActionId == ApprovalPrompt.EndReuseAction)
         {
-            var body = new JsonObject
-            {
-                ["response_type"] = "ephemeral",
-                ["replace_original"] = false,
-                ["text"] = Mrkdwn.Escape(result.Message),
-            };
-            outbox.Post(responseUrl, body);
+            Answer(action, result.Message);
         }
 
         return true;
+    }
+
+    /// <summary>An ephemeral answer to the clicker alone, via response_url, off the request thread.</summary>
+    private void Answer(BlockAction action, string message)
+    {
+        if (action.ResponseUrl is { } responseUrl)
+        {
+            outbox.Post(responseUrl, new JsonObject
+            {
+                ["response_type"] = "ephemeral",
+                ["replace_original"] = false,
+                ["text"] = Mrkdwn.Escape(message),
+            });
+        }
     }
 
     private static partial class Log

@@ -21,6 +21,7 @@ internal static class ApprovalItems
     public const string Required = "required";
     public const string Votes = "votes";
     public const string VoteCount = "vote_count";
+    public const string SessionEndsAt = "session_ends_at";
     private const string Request = "request";
 
     public static Dictionary<string, AttributeValue> Key(Core.Requests.RequestId id) => new()
@@ -45,6 +46,7 @@ internal static class ApprovalItems
         item[Required] = Attr.N(approval.Required);
         item[Votes] = Attr.S(ApprovalVote.ToJson(approval.Votes));
         item[VoteCount] = Attr.N(approval.Votes.Count);
+        item.SetIfNotNull(SessionEndsAt, approval.SessionEndsAt is { } ends ? Attr.Time(ends) : null);
         item[Keys.Gsi1Pk] = Attr.S(Keys.ApprovalsOf(request.Requester.Id.Key));
         item[Keys.Gsi1Sk] = Attr.S($"{Attr.Time(request.RequestedAt)}#{request.Id.Value}");
         return item;
@@ -66,6 +68,7 @@ internal static class ApprovalItems
             // Items written before quorums have neither attribute: one approver, no votes.
             Required = item.ContainsKey(Required) ? (int)item.Number(Required) : 1,
             Votes = ApprovalVote.FromJson(item.OptionalText(Votes)),
+            SessionEndsAt = item.OptionalTime(SessionEndsAt),
         };
     }
 

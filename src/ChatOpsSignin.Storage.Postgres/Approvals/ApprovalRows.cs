@@ -9,7 +9,7 @@ namespace ChatOpsSignin.Storage.Postgres.Approvals;
 internal static class ApprovalRows
 {
     public const string Columns =
-        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref, required, votes, vote_count";
+        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref, required, votes, vote_count, session_ends_at";
 
     public static NpgsqlCommand WithApproval(this NpgsqlCommand command, PendingApproval approval)
     {
@@ -30,7 +30,8 @@ internal static class ApprovalRows
             .With("prompt_ref", approval.PromptRef)
             .With("required", approval.Required)
             .With("votes", ApprovalVote.ToJson(approval.Votes))
-            .With("vote_count", approval.Votes.Count);
+            .With("vote_count", approval.Votes.Count)
+            .With("session_ends_at", PostgresValues.Time(approval.SessionEndsAt));
     }
 
     public static PendingApproval Read(NpgsqlDataReader reader)
@@ -41,7 +42,10 @@ internal static class ApprovalRows
             reader.ReadText("profile"),
             reader.ReadNullableText("reason"),
             reader.ReadText("reply_to"),
-            reader.ReadTime("requested_at"));
+            reader.ReadTime("requested_at"))
+        {
+            BreakGlass = reader.ReadNullableTime("session_ends_at") is not null,
+        };
         var decidedBy = reader.ReadNullableText("decided_by") is { } key
             ? new ChatUser(ChatUserId.Parse(key), reader.ReadNullableText("decided_by_handle") ?? string.Empty)
             : null;
@@ -55,6 +59,7 @@ internal static class ApprovalRows
         {
             Required = reader.GetInt32(reader.GetOrdinal("required")),
             Votes = ApprovalVote.FromJson(reader.ReadText("votes")),
+            SessionEndsAt = reader.ReadNullableTime("session_ends_at"),
         };
     }
 }

@@ -129,6 +129,9 @@ internal static class PostgresSchemaMigrations
             );
             CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
             """),
+        (6, """
+            ALTER TABLE approvals ADD COLUMN session_ends_at bigint NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

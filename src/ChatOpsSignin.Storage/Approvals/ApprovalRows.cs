@@ -10,7 +10,7 @@ namespace ChatOpsSignin.Storage.Approvals;
 internal static class ApprovalRows
 {
     public const string Columns =
-        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref, required, votes, vote_count";
+        "request_id, requester, requester_handle, profile, reason, reply_to, requested_at, expires_at, state, decided_by, decided_by_handle, decided_at, prompt_ref, required, votes, vote_count, session_ends_at";
 
     public static SqliteCommand WithApproval(this SqliteCommand command, PendingApproval approval)
     {
@@ -31,7 +31,8 @@ internal static class ApprovalRows
             .With("$prompt_ref", approval.PromptRef)
             .With("$required", approval.Required)
             .With("$votes", ApprovalVote.ToJson(approval.Votes))
-            .With("$vote_count", approval.Votes.Count);
+            .With("$vote_count", approval.Votes.Count)
+            .With("$session_ends_at", SqliteValues.Time(approval.SessionEndsAt));
     }
 
     public static PendingApproval Read(SqliteDataReader reader)
@@ -42,7 +43,10 @@ internal static class ApprovalRows
             SqliteValues.ReadText(reader, "profile"),
             SqliteValues.ReadNullableText(reader, "reason"),
             SqliteValues.ReadText(reader, "reply_to"),
-            SqliteValues.ReadTime(reader, "requested_at"));
+            SqliteValues.ReadTime(reader, "requested_at"))
+        {
+            BreakGlass = SqliteValues.ReadNullableTime(reader, "session_ends_at") is not null,
+        };
         var decidedBy = SqliteValues.ReadNullableText(reader, "decided_by") is { } key
             ? new ChatUser(ChatUserId.Parse(key), SqliteValues.ReadNullableText(reader, "decided_by_handle") ?? string.Empty)
             : null;
@@ -56,6 +60,7 @@ internal static class ApprovalRows
         {
             Required = reader.GetInt32(reader.GetOrdinal("required")),
             Votes = ApprovalVote.FromJson(SqliteValues.ReadText(reader, "votes")),
+            SessionEndsAt = SqliteValues.ReadNullableTime(reader, "session_ends_at"),
         };
     }
 

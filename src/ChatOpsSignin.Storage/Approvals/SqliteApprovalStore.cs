@@ -15,7 +15,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
         command.CommandText = $"""
             INSERT INTO approvals ({ApprovalRows.Columns})
             VALUES ($id, $requester, $requester_handle, $profile, $reason, $reply_to, $requested_at, $expires_at, $state,
-                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref, $required, $votes, $vote_count)
+                    $decided_by, $decided_by_handle, $decided_at, $prompt_ref, $required, $votes, $vote_count, $session_ends_at)
             ON CONFLICT (request_id) DO NOTHING;
             """;
         return await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken) == 1;

@@ -133,6 +133,9 @@ internal static class SchemaMigrations
             );
             CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
             """),
+        (7, """
+            ALTER TABLE approvals ADD COLUMN session_ends_at TEXT NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -11,6 +11,9 @@ namespace ChatOpsSignin.Teams.Approvals;
 /// </summary>
 internal sealed record ApprovalClick(string RequestId, bool Approve)
 {
+    /// <summary>Acknowledge on a break-glass announcement (not a decision).</summary>
+    public bool Acknowledge { get; init; }
+
     public static ApprovalClick? FromExecute(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value
         && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
@@ -30,6 +33,7 @@ internal sealed record ApprovalClick(string RequestId, bool Approve)
         {
             (ApprovalCard.Approve, { Length: > 0 }) => new ApprovalClick(id, true),
             (ApprovalCard.Deny, { Length: > 0 }) => new ApprovalClick(id, false),
+            (BreakGlassCard.Acknowledge, { Length: > 0 }) => new ApprovalClick(id, false) { Acknowledge = true },
             _ => null,
         };
     }

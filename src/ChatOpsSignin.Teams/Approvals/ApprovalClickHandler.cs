@@ -32,6 +32,13 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return CardResponse(ApprovalCard.Message(TeamsIdentity.NoObjectId));
         }
 
+        if (click.Acknowledge)
+        {
+            var acknowledged = await broker.AcknowledgeAsync(new RequestId(click.RequestId), clicker, cancellationToken);
+            Log.Clicked(logger, click.RequestId, acknowledged.Status);
+            return CardResponse(BreakGlassCardFor(acknowledged));
+        }
+
         var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
         Log.Clicked(logger, click.RequestId, result.Status);
         return CardResponse(CardFor(result));
@@ -50,12 +57,41 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return;
         }
 
+        if (click.Acknowledge)
+        {
+            await AcknowledgeBySubmitAsync(activity, click, clicker, cancellationToken);
+            return;
+        }
+
         var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
         Log.Clicked(logger, click.RequestId, result.Status);
         if (!result.Taken)
         {
             await ReplyAsync(activity, result.Message, cancellationToken);
         }
+    }
+
+    /// <summary>The break-glass card after an Acknowledge: acknowledged (first one wins), or as it was with why not.</summary>
+    public static JsonObject BreakGlassCardFor(DecisionResult result) => result.Approval switch
+    {
+        { State: ApprovalState.Approved } acknowledged => BreakGlassCard.Acknowledged(acknowledged, result.Taken ? null : result.Message),
+        { IsBreakGlass: true } open => BreakGlassCard.Announcement(open, result.Message),
+        _ => ApprovalCard.Message(result.Message),
+    };
+
+    /// <summary>An Action.Submit Acknowledge: the click that won redraws the announcement; any other gets a reply saying why not.</summary>
+    private async Task AcknowledgeBySubmitAsync(Activity activity, ApprovalClick click, Core.Identity.ChatUser clicker, CancellationToken cancellationToken)
+    {
+        var result = await broker.AcknowledgeAsync(new RequestId(click.RequestId), clicker, cancellationToken);
+        Log.Clicked(logger, click.RequestId, result.Status);
+        if (result is { Taken: true, Approval.PromptRef: { } promptRef })
+        {
+            var announcement = MessageRef.Parse(promptRef);
+            await connector.UpdateAsync(announcement.ServiceUrl, announcement.ConversationId, announcement.ActivityId, OutboundActivity.Card(BreakGlassCardFor(result)), cancellationToken);
+            return;
+        }
+
+        await ReplyAsync(activity, result.Message, cancellationToken);
     }
 
     public static JsonObject CardFor(DecisionResult result) => result.Approval switch

@@ -42,22 +42,10 @@ internal sealed partial class CommandRunner(
         switch (TeamsText.Parse(activity.Text))
         {
             case ChatCommand.Request asked:
-                var request = new SigninRequest(
-                    RequestId.New(), user, asked.Profile, asked.Reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow())
-                {
-                    Service = asked.Service,
-                    Region = asked.Region,
-                };
-                using (RequestLogScope.Begin(logger, request.Id))
-                {
-                    var submitted = await broker.SubmitAsync(request, cancellationToken);
-                    Log.Submitted(logger, request.Id.Value, asked.Profile, submitted);
-                    if (submitted != SubmitResult.Accepted)
-                    {
-                        await ReplyAsync(activity, ChatNotices.For(submitted), cancellationToken);
-                    }
-                }
-
+                await SubmitAsync(activity, NewRequest(activity, user, asked.Profile, asked.Reason) with { Service = asked.Service, Region = asked.Region }, cancellationToken);
+                break;
+            case ChatCommand.BreakGlass breakGlass:
+                await SubmitAsync(activity, NewRequest(activity, user, breakGlass.Profile, breakGlass.Reason) with { BreakGlass = true }, cancellationToken);
                 break;
             case ChatCommand.Help:
                 await ReplyAsync(activity, HelpText(await broker.ProfilesForAsync(user.Id, cancellationToken)), cancellationToken);
@@ -75,6 +63,22 @@ internal sealed partial class CommandRunner(
         }
     }
 
+    private SigninRequest NewRequest(Activity activity, ChatUser user, string profile, string? reason) =>
+        new(RequestId.New(), user, profile, reason, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), time.GetUtcNow());
+
+    private async Task SubmitAsync(Activity activity, SigninRequest request, CancellationToken cancellationToken)
+    {
+        using (RequestLogScope.Begin(logger, request.Id))
+        {
+            var submitted = await broker.SubmitAsync(request, cancellationToken);
+            Log.Submitted(logger, request.Id.Value, request.Profile, submitted);
+            if (submitted != SubmitResult.Accepted)
+            {
+                await ReplyAsync(activity, ChatNotices.For(submitted), cancellationToken);
+            }
+        }
+    }
+
     public static string HelpText(IReadOnlyList<ProfileSummary> profiles)
     {
         var text = new StringBuilder("Ask for an AWS console link with `console PROFILE [-s|--service SERVICE] [-r|--region REGION] [REASON]` (e.g. `-s ec2 -r eu-west-1`; services: ec2, s3, cloudwatch, ddb, iam, lambda, rds, …). ");
@@ -89,7 +93,7 @@ internal sealed partial class CommandRunner(
             text.Append($"- **{profile.Name}**{(profile.Description is null ? string.Empty : " — " + profile.Description)}{(profile.NeedsApproval ? " (needs approval)" : string.Empty)}\n");
         }
 
-        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`.").ToString();
+        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`; in an emergency, where a profile allows it, `break-glass PROFILE REASON` gives a short session at once (its approvers are told and must acknowledge it).").ToString();
     }
 
     public static string StatusText(IReadOnlyList<RequestStatus> statuses)

@@ -112,6 +112,40 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
         await connector.UpdateAsync(prompt.ServiceUrl, prompt.ConversationId, prompt.ActivityId, OutboundActivity.Card(approval.State == ApprovalState.Pending ? ApprovalCard.Prompt(approval) : ApprovalCard.Decided(approval)), cancellationToken);
     }
 
+    /// <summary>The announcement card in the approval conversation, then the review thread as a reply to it.</summary>
+    public async Task<string> PostBreakGlassAsync(PendingApproval breakGlass, string channel, CancellationToken cancellationToken)
+    {
+        var target = ReplyTarget.Parse(breakGlass.Request.ReplyTo);
+        var activityId = await connector.SendAsync(target.ServiceUrl, channel, OutboundActivity.Card(BreakGlassCard.Announcement(breakGlass)), null, cancellationToken);
+        await connector.SendAsync(target.ServiceUrl, channel, OutboundActivity.Text(BreakGlassCard.Review(breakGlass)), activityId, cancellationToken);
+        Log.BreakGlassPosted(logger, breakGlass.Request.Id.Value);
+        return new MessageRef(target.ServiceUrl, channel, activityId).ToJson();
+    }
+
+    public async Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        if (breakGlass.PromptRef is null)
+        {
+            Log.NoPrompt(logger, breakGlass.Request.Id.Value);
+            return;
+        }
+
+        var announcement = MessageRef.Parse(breakGlass.PromptRef);
+        await connector.UpdateAsync(announcement.ServiceUrl, announcement.ConversationId, announcement.ActivityId, OutboundActivity.Card(BreakGlassCard.NotIssued(breakGlass, failure.Code)), cancellationToken);
+    }
+
+    public async Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
+    {
+        if (breakGlass.PromptRef is null)
+        {
+            Log.NoPrompt(logger, breakGlass.Request.Id.Value);
+            return;
+        }
+
+        var announcement = MessageRef.Parse(breakGlass.PromptRef);
+        await connector.SendAsync(announcement.ServiceUrl, announcement.ConversationId, OutboundActivity.Text(BreakGlassCard.Review(breakGlass, again: true)), null, cancellationToken);
+    }
+
     private Task<string> PersonalConversationAsync(ReplyTarget target, CancellationToken cancellationToken) => target.IsPersonal
         ? Task.FromResult(target.ConversationId)
         : connector.CreatePersonalConversationAsync(target.ServiceUrl, target.BotId, target.UserId, target.TenantId, cancellationToken);
@@ -126,6 +160,9 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Posted the approval prompt of request {RequestId}")]
         public static partial void PromptPosted(ILogger logger, string requestId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Posted the break-glass announcement of request {RequestId}")]
+        public static partial void BreakGlassPosted(ILogger logger, string requestId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} has no approval prompt to update")]
         public static partial void NoPrompt(ILogger logger, string requestId);

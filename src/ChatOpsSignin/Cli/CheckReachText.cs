@@ -15,6 +15,11 @@ internal static class CheckReachText
             {
                 await WriteAsync(output, $"{reach.Profile} approver", approvers);
             }
+
+            if (reach.BreakGlass is { } breakGlass)
+            {
+                await WriteAsync(output, $"{reach.Profile} break-glass", breakGlass);
+            }
         }
     }
 

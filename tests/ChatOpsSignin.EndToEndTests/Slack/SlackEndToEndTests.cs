@@ -13,7 +13,7 @@ namespace ChatOpsSignin.EndToEndTests.Slack;
 /// the AWS stand-in (STS + federation), and the console login the link leads to.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class SlackEndToEndTests : IAsyncLifetime
+public sealed partial class SlackEndToEndTests : IAsyncLifetime
 {
     private const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
     private const string Requester = "U0REQUESTER";
@@ -21,6 +21,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     private const string OtherLead = "U0OTHERLEAD";
     private const string Outsider = "U0OUTSIDER";
     private const string ThirdLead = "U0THIRDLEAD";
+    private const string OnCall = "U0ONCALL";
     private const string ApprovalChannel = "C0APPROVALS";
     private const string ReadOnlyRole = "arn:aws:iam::111122223333:role/ReadOnly";
     private const string AdminRole = "arn:aws:iam::111122223333:role/Admin";
@@ -33,6 +34,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         [OtherLead] = "marvin",
         [Outsider] = "elmer",
         [ThirdLead] = "porky",
+        [OnCall] = "daffy",
     };
 
     // The AWS SDK signs with the real clock, so the bot's fake clock starts at the real now and only moves on Advance.
@@ -69,6 +71,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             ["Profiles:prod-admin:Allow:0"] = Key(Requester),
             ["Profiles:prod-admin:Approval:Approvers:0"] = "group:leads",
             ["Profiles:prod-admin:Approval:SlackChannel"] = ApprovalChannel,
+            ["Profiles:prod-admin:BreakGlass:Allow:0"] = Key(OnCall),
             ["Groups:leads:2"] = Key(ThirdLead),
             ["Profiles:prod-two:RoleArn"] = AdminRole,
             ["Profiles:prod-two:Allow:0"] = Key(Requester),

@@ -26,6 +26,7 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
     private static readonly ConnectorMember Bob = new("29:bob", "Bob", "aad-bob", "bob@contoso.example", null);
     private static readonly ConnectorMember Carol = new("29:carol", "Carol", "aad-carol", "carol@contoso.example", null);
     private static readonly ConnectorMember Mallory = new("29:mallory", "Mallory", "aad-mallory", "mallory@contoso.example", null);
+    private static readonly ConnectorMember Dave = new("29:dave", "Dave", "aad-dave", "dave@contoso.example", null);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly HttpClient http = new();
@@ -42,7 +43,7 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
         identity = await BotFrameworkIdentityStandIn.StartAsync();
         identity.RegisterClient(AppId, AppPassword);
         connector = await BotConnectorStandIn.StartAsync(identity);
-        foreach (var member in new[] { Alice, Bob, Carol, Mallory })
+        foreach (var member in new[] { Alice, Bob, Carol, Mallory, Dave })
         {
             connector.AddMember(member);
         }
@@ -63,6 +64,7 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
             ["Profiles:prod:Allow:0"] = Key(Alice),
             ["Profiles:prod:Approval:Approvers:0"] = "group:leads",
             ["Profiles:prod:Approval:TeamsChannel"] = ApprovalChannel,
+            ["Profiles:prod:BreakGlass:Allow:0"] = Key(Dave),
         });
         bot.StartServer();
     }
@@ -175,14 +177,14 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
     };
 
-    private async Task<string> ClickAsync(ConnectorMember clicker, string requestId)
+    private async Task<string> ClickAsync(ConnectorMember clicker, string requestId, string verb = "approve")
     {
         var invoke = Message(clicker, ApprovalChannel, string.Empty);
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "approve", ["data"] = new JsonObject { ["requestId"] = requestId } },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["requestId"] = requestId } },
             ["trigger"] = "manual",
         };
         using var response = await PostAsync(invoke);

@@ -31,6 +31,11 @@ public sealed class BlockRenderingTests
                 { "approved notice", () => NoticeText.Render(request, new RequesterNotice.Decided(ApprovalState.Approved, SlackSamples.ApproverUser)) },
                 { "link sent notice", () => NoticeText.Render(request, new RequesterNotice.LinkSentPrivately("prod-readonly")) },
                 { "help", () => NoticeText.Help([new ProfileSummary("prod-readonly", "Read only", true)]) },
+                { "break-glass announcement", () => BreakGlassMessage.Render(pending with { SessionEndsAt = SlackSamples.Now.AddMinutes(30) }) },
+                { "break-glass review thread", () => BreakGlassMessage.Review(pending, [SlackSamples.ApproverUser]) },
+                { "break-glass repost", () => BreakGlassMessage.Repost(pending, [SlackSamples.ApproverUser]) },
+                { "break-glass not issued", () => BreakGlassMessage.RenderNotIssued(pending, "access_denied") },
+                { "acknowledged break-glass", () => BreakGlassMessage.RenderAcknowledged(approved with { SessionEndsAt = SlackSamples.Now.AddMinutes(30) }) },
             };
         }
     }

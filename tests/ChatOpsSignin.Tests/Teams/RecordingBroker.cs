@@ -80,6 +80,21 @@ internal sealed class RecordingBroker : ISigninBroker
         return Task.FromResult(Decide(id, decider, approve));
     }
 
+    public List<(RequestId Id, ChatUser Approver)> Acknowledgements { get; } = [];
+
+    public Func<RequestId, ChatUser, DecisionResult> Acknowledge { get; set; } =
+        (id, _) => new DecisionResult(DecisionStatus.UnknownRequest, null, $"There is no request {id}.");
+
+    public Task<DecisionResult> AcknowledgeAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken)
+    {
+        lock (Acknowledgements)
+        {
+            Acknowledgements.Add((id, approver));
+        }
+
+        return Task.FromResult(Acknowledge(id, approver));
+    }
+
     public Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken) =>
         Task.FromResult(new DecisionResult(DecisionStatus.Taken, null, $"Cancelled {id}."));
 

@@ -86,6 +86,30 @@ internal sealed class RecordingDelivery : IChatDelivery
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<(PendingApproval BreakGlass, string Channel)> BreakGlassPosts { get; } = new();
+
+    public ConcurrentQueue<PendingApproval> BreakGlassReposts { get; } = new();
+
+    public Task<string> PostBreakGlassAsync(PendingApproval breakGlass, string channel, CancellationToken cancellationToken)
+    {
+        BreakGlassPosts.Enqueue((breakGlass, channel));
+        return Task.FromResult($"{channel}:{breakGlass.Request.Id}");
+    }
+
+    public ConcurrentQueue<(PendingApproval BreakGlass, SigninFailure Failure)> BreakGlassNotIssued { get; } = new();
+
+    public Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
+    {
+        BreakGlassNotIssued.Enqueue((breakGlass, failure));
+        return Task.CompletedTask;
+    }
+
+    public Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
+    {
+        BreakGlassReposts.Enqueue(breakGlass);
+        return Task.CompletedTask;
+    }
+
     public Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
         PromptUpdates.Enqueue(approval);

@@ -32,13 +32,13 @@ internal sealed class ScriptedAws(TimeProvider time) : ICredentialIssuer, IConso
 
         var roleName = request.Profile.RoleArn!.Split('/')[^1];
         var issued = new IssuedCredentials(
-            new TemporaryCredentials(AccessKeyId, Secret, Token, time.GetUtcNow().AddHours(1)),
+            new TemporaryCredentials(AccessKeyId, Secret, Token, time.GetUtcNow() + request.Profile.SessionDuration),
             CredentialSource.AssumedRole,
             $"arn:aws:sts::111122223333:assumed-role/{roleName}/{request.Session.RoleSessionName}",
             request.Profile.RoleArn,
             request.Session.RoleSessionName,
             request.Session.SourceIdentity,
-            TimeSpan.FromHours(1));
+            request.Profile.SessionDuration);
         return Task.FromResult<Outcome<IssuedCredentials>>(issued);
     }
 
