@@ -129,7 +129,7 @@ internal static class PostgresSchemaMigrations
             );
             CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
             """),
-        (6, """
+        (5, """
             ALTER TABLE approvals ADD COLUMN session_ends_at bigint NULL;
             """),
     ];

@@ -133,7 +133,7 @@ internal static class SchemaMigrations
             );
             CREATE INDEX link_tickets_expiry ON link_tickets (expires_at);
             """),
-        (7, """
+        (6, """
             ALTER TABLE approvals ADD COLUMN session_ends_at TEXT NULL;
             """),
     ];
