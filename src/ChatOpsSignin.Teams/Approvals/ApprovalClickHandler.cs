@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Teams.Cards;
 using ChatOpsSignin.Teams.Connector;
@@ -11,10 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsSignin.Teams.Approvals;
 
 /// <summary>
-/// Turns a click into <see cref="ISigninBroker.DecideAsync"/> (synchronous, first decision wins) and shows the answer:
-/// for Action.Execute as the invoke response card, for Action.Submit as a card update or a reply saying why not.
+/// Turns a click into <see cref="ISigninBroker.DecideAsync"/> (synchronous, first decision wins) or, for the decided
+/// card's End reuse window button, <see cref="ISigninBroker.EndReuseAsync"/>, and shows the answer: for Action.Execute
+/// as the invoke response card, for Action.Submit as a card update or a reply saying why not.
 /// </summary>
-internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
+internal sealed partial class ApprovalClickHandler(
+    ISigninBroker broker, ApprovalRules rules, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
 {
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
 
@@ -32,9 +35,8 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return CardResponse(ApprovalCard.Message(TeamsIdentity.NoObjectId));
         }
 
-        var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
-        Log.Clicked(logger, click.RequestId, result.Status);
-        return CardResponse(CardFor(result));
+        var result = await ActAsync(click, clicker, cancellationToken);
+        return CardResponse(await CardForAsync(result, click.EndsReuse, cancellationToken));
     }
 
     /// <summary>
@@ -50,20 +52,40 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return;
         }
 
-        var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
-        Log.Clicked(logger, click.RequestId, result.Status);
-        if (!result.Taken)
+        var result = await ActAsync(click, clicker, cancellationToken);
+        if (!result.Taken || click.EndsReuse)
         {
             await ReplyAsync(activity, result.Message, cancellationToken);
         }
     }
 
-    public static JsonObject CardFor(DecisionResult result) => result.Approval switch
+    /// <summary>
+    /// The card the clicker sees. A decided card keeps its End reuse window button while the window is open (the approval
+    /// in a result does not carry it; once an approver ends it, it is closed). A click that decided nothing, and an ended
+    /// window, say why on the card.
+    /// </summary>
+    public async Task<JsonObject> CardForAsync(DecisionResult result, bool endedReuse, CancellationToken cancellationToken)
     {
-        { State: not ApprovalState.Pending } decided => ApprovalCard.Decided(decided, result.Taken ? null : result.Message),
-        { } pending => ApprovalCard.Prompt(pending, result.Message),
-        null => ApprovalCard.Message(result.Message),
-    };
+        var note = result.Taken && !endedReuse ? null : result.Message;
+        return result.Approval switch
+        {
+            { State: ApprovalState.Approved } approved => ApprovalCard.Decided(
+                approved with { ReuseUntil = await rules.IsReusableAsync(approved, cancellationToken) ? rules.ReuseUntil(approved) : null }, note),
+            { State: not ApprovalState.Pending } decided => ApprovalCard.Decided(decided, note),
+            { } pending => ApprovalCard.Prompt(pending, result.Message),
+            null => ApprovalCard.Message(result.Message),
+        };
+    }
+
+    private async Task<DecisionResult> ActAsync(ApprovalClick click, ChatUser clicker, CancellationToken cancellationToken)
+    {
+        var id = new RequestId(click.RequestId);
+        var result = click.EndsReuse
+            ? await broker.EndReuseAsync(id, clicker, cancellationToken)
+            : await broker.DecideAsync(id, clicker, click.Approve, cancellationToken);
+        Log.Clicked(logger, click.RequestId, click.Verb, result.Status);
+        return result;
+    }
 
     private Task<string> ReplyAsync(Activity activity, string text, CancellationToken cancellationToken) =>
         connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, OutboundActivity.Text(text), activity.Id, cancellationToken);
@@ -84,7 +106,7 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Approval click on request {RequestId}: {Status}")]
-        public static partial void Clicked(ILogger logger, string requestId, DecisionStatus status);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Approval click ({Verb}) on request {RequestId}: {Status}")]
+        public static partial void Clicked(ILogger logger, string requestId, string verb, DecisionStatus status);
     }
 }
