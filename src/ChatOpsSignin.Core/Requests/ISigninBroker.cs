@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Identity;
 
 namespace ChatOpsSignin.Core.Requests;
@@ -19,6 +20,13 @@ public interface ISigninBroker
     /// <summary>An approver ends an approval's reuse window (<c>Approval:ReuseFor</c>) before its time.</summary>
     Task<DecisionResult> EndReuseAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken) =>
         Task.FromResult(new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request."));
+
+    /// <summary>
+    /// Until when an approved request's reuse window is open (not ended early), or null: for an edge that redraws a
+    /// decided prompt itself (Teams answers a click with the card).
+    /// </summary>
+    Task<DateTimeOffset?> OpenReuseUntilAsync(PendingApproval approval, CancellationToken cancellationToken) =>
+        Task.FromResult<DateTimeOffset?>(null);
 
     /// <summary>The requester withdraws a pending request.</summary>
     Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken);

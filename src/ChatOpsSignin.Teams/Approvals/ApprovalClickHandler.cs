@@ -17,7 +17,7 @@ namespace ChatOpsSignin.Teams.Approvals;
 /// as the invoke response card, for Action.Submit as a card update or a reply saying why not.
 /// </summary>
 internal sealed partial class ApprovalClickHandler(
-    ISigninBroker broker, ApprovalRules rules, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
+    ISigninBroker broker, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
 {
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
 
@@ -70,7 +70,7 @@ internal sealed partial class ApprovalClickHandler(
         return result.Approval switch
         {
             { State: ApprovalState.Approved } approved => ApprovalCard.Decided(
-                approved with { ReuseUntil = await rules.IsReusableAsync(approved, cancellationToken) ? rules.ReuseUntil(approved) : null }, note),
+                approved with { ReuseUntil = await broker.OpenReuseUntilAsync(approved, cancellationToken) }, note),
             { State: not ApprovalState.Pending } decided => ApprovalCard.Decided(decided, note),
             { } pending => ApprovalCard.Prompt(pending, result.Message),
             null => ApprovalCard.Message(result.Message),

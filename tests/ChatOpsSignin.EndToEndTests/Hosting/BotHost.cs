@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.StandIns.Aws;
 using ChatOpsSignin.StandIns.Network;
 using Microsoft.Extensions.Http;
@@ -57,6 +58,33 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             if (found is not null)
             {
                 return found;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+
+    /// <summary>
+    /// Waits (real time) until <paramref name="count"/> delivered links have finished their Issue step (their work items
+    /// wait to remove the link): moving the fake clock mid-step would expire the step's lease and run it again.
+    /// </summary>
+    public async Task WaitForIssuedAsync(int count, TimeSpan timeout)
+    {
+        var audit = Services.GetRequiredService<IAuditLog>();
+        var work = Services.GetRequiredService<IWorkStore>();
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var delivered = (await audit.QueryAsync(new AuditQuery(), deadline.Token)).Where(e => e.Type == AuditEventType.LinkDelivered).Select(e => e.RequestId).Distinct();
+            var waiting = 0;
+            foreach (var id in delivered)
+            {
+                waiting += (await work.GetAsync(id, deadline.Token))?.Step == WorkStep.RemoveLink ? 1 : 0;
+            }
+
+            if (waiting >= count)
+            {
+                return;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);

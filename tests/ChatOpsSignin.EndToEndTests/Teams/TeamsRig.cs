@@ -3,13 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChatOpsSignin.Core.Audit;
-using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.EndToEndTests.Hosting;
 using ChatOpsSignin.StandIns.Aws;
 using ChatOpsSignin.StandIns.Graph;
 using ChatOpsSignin.StandIns.Teams;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsSignin.EndToEndTests.Teams;
@@ -142,33 +139,6 @@ internal sealed partial class TeamsRig : IAsyncDisposable
 
     public Task WaitForLinksAsync(ConnectorMember member, int count) =>
         WaitForAsync(_ => Links(member).Count >= count);
-
-    /// <summary>
-    /// Waits (real time) until <paramref name="count"/> delivered links have finished their Issue step (their work items
-    /// wait to remove the link): moving the fake clock mid-step would expire the step's lease and run it again.
-    /// </summary>
-    public async Task WaitForIssuedAsync(int count)
-    {
-        var audit = Bot.Services.GetRequiredService<IAuditLog>();
-        var work = Bot.Services.GetRequiredService<IWorkStore>();
-        using var deadline = new CancellationTokenSource(Wait);
-        while (true)
-        {
-            var delivered = (await audit.QueryAsync(new AuditQuery(), deadline.Token)).Where(e => e.Type == AuditEventType.LinkDelivered).Select(e => e.RequestId).Distinct();
-            var waiting = 0;
-            foreach (var id in delivered)
-            {
-                waiting += (await work.GetAsync(id, deadline.Token))?.Step == WorkStep.RemoveLink ? 1 : 0;
-            }
-
-            if (waiting >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-        }
-    }
 
     /// <summary>A text the bot sent a member: an answer in the team channel, or a private notice in their 1:1 chat.</summary>
     public Task<RecordedActivity> TextToAsync(ConnectorMember member, Func<string, bool> match) =>

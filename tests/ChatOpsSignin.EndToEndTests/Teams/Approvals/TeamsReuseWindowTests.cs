@@ -33,7 +33,7 @@ public sealed class TeamsReuseWindowTests : IAsyncLifetime
         Assert.Single(rig.Prompts());
         Assert.Equal(2, rig.Aws.Calls("AssumeRole"));
 
-        await rig.WaitForIssuedAsync(2);
+        await rig.Bot.WaitForIssuedAsync(2, TimeSpan.FromSeconds(20));
         rig.Time.Advance(TimeSpan.FromMinutes(61));
         await rig.SayAsync(Alice, "console prod-reuse INC-1 later");
         await rig.PromptAsync(2);
