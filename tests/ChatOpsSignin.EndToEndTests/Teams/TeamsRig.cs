@@ -99,15 +99,7 @@ internal sealed partial class TeamsRig : IAsyncDisposable
     /// <summary>An Action.Execute click on a card button; returns the invoke response (the card the clicker sees).</summary>
     public async Task<string> ClickAsync(ConnectorMember clicker, string verb, string requestId)
     {
-        var invoke = Message(clicker, ApprovalChannel, string.Empty);
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["requestId"] = requestId } },
-            ["trigger"] = "manual",
-        };
-        using var response = await PostAsync(invoke);
+        using var response = await PostAsync(TeamsActivities.Execute(Message(clicker, ApprovalChannel, string.Empty), verb, requestId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
@@ -176,26 +168,8 @@ internal sealed partial class TeamsRig : IAsyncDisposable
     private static bool HasLink(RecordedActivity activity) =>
         activity.Json.Contains("Action=login", StringComparison.Ordinal) || activity.Json.Contains("federation", StringComparison.Ordinal);
 
-    private JsonObject Message(ConnectorMember from, string conversationId, string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString("N"),
-        ["serviceUrl"] = Connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
-        ["conversation"] = new JsonObject
-        {
-            ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = Tenant, ["id"] = conversationId,
-        },
-        ["recipient"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "ChatOpsSignin" },
-        ["text"] = text,
-        ["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention", ["text"] = "<at>ChatOpsSignin</at>",
-            ["mentioned"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "ChatOpsSignin" },
-        }),
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
-    };
+    private JsonObject Message(ConnectorMember from, string conversationId, string text) =>
+        TeamsActivities.Message(AppId, Tenant, Connector.ServiceUrl, from, conversationId, text);
 
     private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

@@ -46,32 +46,21 @@ public sealed class SlackUserGroupChangeTests : IAsyncLifetime
     [Fact]
     public async Task A_User_Removed_From_The_Group_Is_Refused_After_The_Subteam_Event()
     {
-        await rig.CommandAsync(Bob, "sre");
-        await rig.WaitForLinksAsync(Bob, 1);
-        rig.Slack.SetUserGroup(Sre, Alice);
+        await BobSignsInThenLeavesTheGroupAsync();
 
         await rig.MembersChangedAsync(Sre, [], [Bob]);
-        var refusal = await rig.AnswerAsync(await rig.CommandAsync(Bob, "sre"), IsRefusal);
 
-        Assert.Contains("not_allowed", refusal, StringComparison.Ordinal);
-        Assert.Equal(1, rig.LinksTo(Bob));
-        Assert.Equal(1, rig.Aws.Calls("AssumeRole"));
+        await AssertBobIsRefusedAsync();
     }
 
     [Fact]
     public async Task A_User_Removed_From_The_Group_Is_Refused_Without_An_Event_Once_The_Cache_Expires()
     {
-        await rig.CommandAsync(Bob, "sre");
-        await rig.WaitForLinksAsync(Bob, 1);
-        await rig.Bot.WaitForIssuedAsync(1, Wait);
-        rig.Slack.SetUserGroup(Sre, Alice);
+        await BobSignsInThenLeavesTheGroupAsync();
 
         rig.Time.Advance(TimeSpan.FromMinutes(6));
-        var refusal = await rig.AnswerAsync(await rig.CommandAsync(Bob, "sre"), IsRefusal);
 
-        Assert.Contains("not_allowed", refusal, StringComparison.Ordinal);
-        Assert.Equal(1, rig.LinksTo(Bob));
-        Assert.Equal(1, rig.Aws.Calls("AssumeRole"));
+        await AssertBobIsRefusedAsync();
     }
 
     [Fact]
@@ -102,20 +91,29 @@ public sealed class SlackUserGroupChangeTests : IAsyncLifetime
 
         await rig.ClickAsync(OtherLead, "approve", requestId);
 
-        var refusal = await rig.Slack.WaitForAsync(
-            s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Alice)).Concat(s.ResponsesTo(responseUrl).Select(r => (object)r)).Select(Text).FirstOrDefault(IsRefusal),
-            Wait);
+        var refusal = await rig.AnswerAsync(responseUrl, IsRefusal);
         Assert.Contains("approver", refusal, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, rig.LinksTo(Alice));
         Assert.Equal(0, rig.Aws.Calls("AssumeRole"));
     }
 
-    private static string Text(object message) => message switch
+    /// <summary>Bob's first link is out (so the group is cached) and its Issue step is over; then he leaves the group.</summary>
+    private async Task BobSignsInThenLeavesTheGroupAsync()
     {
-        SlackPostedMessage posted => posted.Rendered,
-        SlackResponsePost response => response.Text ?? string.Empty,
-        _ => string.Empty,
-    };
+        await rig.CommandAsync(Bob, "sre");
+        await rig.WaitForLinksAsync(Bob, 1);
+        await rig.Bot.WaitForIssuedAsync(1, Wait);
+        rig.Slack.SetUserGroup(Sre, Alice);
+    }
+
+    private async Task AssertBobIsRefusedAsync()
+    {
+        var refusal = await rig.AnswerAsync(await rig.CommandAsync(Bob, "sre"), IsRefusal);
+
+        Assert.Contains("not_allowed", refusal, StringComparison.Ordinal);
+        Assert.Equal(1, rig.LinksTo(Bob));
+        Assert.Equal(1, rig.Aws.Calls("AssumeRole"));
+    }
 
     private static bool IsRefusal(string text) => text.Contains("refused", StringComparison.Ordinal);
 }
