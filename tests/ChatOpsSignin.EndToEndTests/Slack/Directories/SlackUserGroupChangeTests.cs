@@ -92,7 +92,7 @@ public sealed class SlackUserGroupChangeTests : IAsyncLifetime
         await rig.ClickAsync(OtherLead, "approve", requestId);
 
         var refusal = await rig.AnswerAsync(responseUrl, IsRefusal);
-        Assert.Contains("approver", refusal, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("approver_not_current", refusal, StringComparison.Ordinal);
         Assert.Equal(0, rig.LinksTo(Alice));
         Assert.Equal(0, rig.Aws.Calls("AssumeRole"));
     }
