@@ -6,6 +6,7 @@ using ChatOpsSignin.StandIns.Network;
 using Microsoft.Extensions.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,10 +23,13 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly TimeProvider time;
     private readonly AwsStandIn aws;
     private readonly LoopbackOnly outbound = new();
+    private readonly string? configFile;
 
     /// <param name="databasePath">A SQLite file to share with an earlier bot (a restart); default: a fresh one.</param>
-    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0, string? databasePath = null)
+    /// <param name="configFile">A JSON file the bot also reads and watches (reload without restart), as an operator's file would be.</param>
+    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0, string? databasePath = null, string? configFile = null)
     {
+        this.configFile = configFile;
         this.aws = aws;
         this.time = time;
         this.settings = new Dictionary<string, string?>(settings)
@@ -96,6 +100,11 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configFile is not null)
+        {
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddJsonFile(configFile, optional: false, reloadOnChange: true));
         }
 
         builder.ConfigureServices(services =>

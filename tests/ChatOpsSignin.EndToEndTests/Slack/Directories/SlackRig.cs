@@ -41,7 +41,9 @@ internal sealed class SlackRig : IAsyncDisposable
 
     /// <param name="users">Workspace members (id → name).</param>
     /// <param name="settings">Groups and Profiles; the Slack and AWS wiring is added.</param>
-    public static async Task<SlackRig> StartAsync(IReadOnlyDictionary<string, string> users, IReadOnlyDictionary<string, string?> settings, Action<SlackStandIn> arrange)
+    /// <param name="configFile">A JSON file with more configuration, watched for changes (reload without restart).</param>
+    public static async Task<SlackRig> StartAsync(
+        IReadOnlyDictionary<string, string> users, IReadOnlyDictionary<string, string?> settings, Action<SlackStandIn> arrange, string? configFile = null)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var aws = await AwsStandIn.StartAsync();
@@ -60,7 +62,7 @@ internal sealed class SlackRig : IAsyncDisposable
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:RateLimitMaxRetries"] = "0", // retry waits would run on the fake clock
-        });
+        }, configFile: configFile);
         bot.StartServer();
         return new SlackRig(time, aws, slack, bot);
     }
