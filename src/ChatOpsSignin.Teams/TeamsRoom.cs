@@ -42,6 +42,7 @@ public static class TeamsRoom
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddSingleton<BotConnectorClient>();
         services.AddSingleton<HandleResolver>();
+        services.AddSingleton<ApproverLookup>();
         services.AddSingleton<ApprovalClickHandler>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<MessagesEndpoint>();

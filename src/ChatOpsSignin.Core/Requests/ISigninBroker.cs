@@ -1,3 +1,4 @@
+using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Identity;
 
 namespace ChatOpsSignin.Core.Requests;
@@ -23,6 +24,13 @@ public interface ISigninBroker
     /// <summary>An approver acknowledges a break-glass (never the requester); the first acknowledgement wins.</summary>
     Task<DecisionResult> AcknowledgeAsync(RequestId id, ChatUser approver, CancellationToken cancellationToken) =>
         Task.FromResult(new DecisionResult(DecisionStatus.UnknownRequest, null, "There is no such request."));
+
+    /// <summary>
+    /// Until when an approved request's reuse window is open (not ended early), or null: for an edge that redraws a
+    /// decided prompt itself (Teams answers a click with the card).
+    /// </summary>
+    Task<DateTimeOffset?> OpenReuseUntilAsync(PendingApproval approval, CancellationToken cancellationToken) =>
+        Task.FromResult<DateTimeOffset?>(null);
 
     /// <summary>The requester withdraws a pending request.</summary>
     Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken);

@@ -118,6 +118,9 @@ public sealed class RequestFrontDoor(
         return new DecisionResult(DecisionStatus.Taken, approval, $"Reuse window ended by {approver.Handle}: the next request for '{approval.Request.Profile}' asks again.");
     }
 
+    public async Task<DateTimeOffset?> OpenReuseUntilAsync(PendingApproval approval, CancellationToken cancellationToken) =>
+        await rules.IsReusableAsync(approval, cancellationToken) ? rules.ReuseUntil(approval) : null;
+
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
 
     public Task<IReadOnlyList<ProfileSummary>> ProfilesForAsync(ChatUserId user, CancellationToken cancellationToken) =>

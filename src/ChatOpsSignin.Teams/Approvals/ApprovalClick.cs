@@ -5,14 +5,19 @@ using ChatOpsSignin.Teams.Inbound;
 namespace ChatOpsSignin.Teams.Approvals;
 
 /// <summary>
-/// An Approve / Deny click, read from an <c>adaptiveCard/action</c> invoke (Action.Execute: verb + data.requestId) or from a
+/// An Approve / Deny / End reuse window / Acknowledge click, read from an <c>adaptiveCard/action</c> invoke (Action.Execute: verb + data.requestId) or from a
 /// message whose <c>value</c> is the Action.Submit data (<c>{requestId, verb}</c>).
 /// See https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards.
 /// </summary>
-internal sealed record ApprovalClick(string RequestId, bool Approve)
+internal sealed record ApprovalClick(string RequestId, string Verb)
 {
+    public bool Approve => Verb == ApprovalCard.Approve;
+
+    /// <summary>End the reuse window of an approved request (the decided card's button), not a decision.</summary>
+    public bool EndsReuse => Verb == ApprovalCard.EndReuse;
+
     /// <summary>Acknowledge on a break-glass announcement (not a decision).</summary>
-    public bool Acknowledge { get; init; }
+    public bool Acknowledge => Verb == BreakGlassCard.Acknowledge;
 
     public static ApprovalClick? FromExecute(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value
@@ -31,9 +36,8 @@ internal sealed record ApprovalClick(string RequestId, bool Approve)
             : null;
         return (verb, id) switch
         {
-            (ApprovalCard.Approve, { Length: > 0 }) => new ApprovalClick(id, true),
-            (ApprovalCard.Deny, { Length: > 0 }) => new ApprovalClick(id, false),
-            (BreakGlassCard.Acknowledge, { Length: > 0 }) => new ApprovalClick(id, false) { Acknowledge = true },
+            (ApprovalCard.Approve or ApprovalCard.Deny or ApprovalCard.EndReuse or BreakGlassCard.Acknowledge, { Length: > 0 }) =>
+                new ApprovalClick(id, verb),
             _ => null,
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Approvals;
+using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Teams.Cards;
 using ChatOpsSignin.Teams.Connector;
@@ -11,10 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsSignin.Teams.Approvals;
 
 /// <summary>
-/// Turns a click into <see cref="ISigninBroker.DecideAsync"/> (synchronous, first decision wins) and shows the answer:
-/// for Action.Execute as the invoke response card, for Action.Submit as a card update or a reply saying why not.
+/// Turns a click into <see cref="ISigninBroker.DecideAsync"/> (synchronous, first decision wins), for the decided
+/// card's End reuse window button into <see cref="ISigninBroker.EndReuseAsync"/>, and for a break-glass announcement's
+/// Acknowledge into <see cref="ISigninBroker.AcknowledgeAsync"/>, and shows the answer: for Action.Execute
+/// as the invoke response card, for Action.Submit as a card update or a reply saying why not.
 /// </summary>
-internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
+internal sealed partial class ApprovalClickHandler(
+    ISigninBroker broker, BotConnectorClient connector, ILogger<ApprovalClickHandler> logger)
 {
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
 
@@ -32,16 +36,8 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return CardResponse(ApprovalCard.Message(TeamsIdentity.NoObjectId));
         }
 
-        if (click.Acknowledge)
-        {
-            var acknowledged = await broker.AcknowledgeAsync(new RequestId(click.RequestId), clicker, cancellationToken);
-            Log.Clicked(logger, click.RequestId, acknowledged.Status);
-            return CardResponse(BreakGlassCardFor(acknowledged));
-        }
-
-        var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
-        Log.Clicked(logger, click.RequestId, result.Status);
-        return CardResponse(CardFor(result));
+        var result = await ActAsync(click, clicker, cancellationToken);
+        return CardResponse(click.Acknowledge ? BreakGlassCardFor(result) : await CardForAsync(result, click.EndsReuse, cancellationToken));
     }
 
     /// <summary>
@@ -57,15 +53,17 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return;
         }
 
-        if (click.Acknowledge)
+        var result = await ActAsync(click, clicker, cancellationToken);
+        if (click.Acknowledge && result is { Taken: true, Approval.PromptRef: { } promptRef })
         {
-            await AcknowledgeBySubmitAsync(activity, click, clicker, cancellationToken);
+            // The click that won redraws the announcement; any other gets a reply saying why not.
+            var announcement = MessageRef.Parse(promptRef);
+            await connector.UpdateAsync(
+                announcement.ServiceUrl, announcement.ConversationId, announcement.ActivityId, OutboundActivity.Card(BreakGlassCardFor(result)), cancellationToken);
             return;
         }
 
-        var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
-        Log.Clicked(logger, click.RequestId, result.Status);
-        if (!result.Taken)
+        if (!result.Taken || click.EndsReuse || click.Acknowledge)
         {
             await ReplyAsync(activity, result.Message, cancellationToken);
         }
@@ -79,27 +77,36 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
         _ => ApprovalCard.Message(result.Message),
     };
 
-    /// <summary>An Action.Submit Acknowledge: the click that won redraws the announcement; any other gets a reply saying why not.</summary>
-    private async Task AcknowledgeBySubmitAsync(Activity activity, ApprovalClick click, Core.Identity.ChatUser clicker, CancellationToken cancellationToken)
+    /// <summary>
+    /// The card the clicker sees. A decided card keeps its End reuse window button while the window is open (the approval
+    /// in a result does not carry it; once an approver ends it, it is closed). A click that decided nothing, and an ended
+    /// window, say why on the card.
+    /// </summary>
+    public async Task<JsonObject> CardForAsync(DecisionResult result, bool endedReuse, CancellationToken cancellationToken)
     {
-        var result = await broker.AcknowledgeAsync(new RequestId(click.RequestId), clicker, cancellationToken);
-        Log.Clicked(logger, click.RequestId, result.Status);
-        if (result is { Taken: true, Approval.PromptRef: { } promptRef })
+        var note = result.Taken && !endedReuse ? null : result.Message;
+        return result.Approval switch
         {
-            var announcement = MessageRef.Parse(promptRef);
-            await connector.UpdateAsync(announcement.ServiceUrl, announcement.ConversationId, announcement.ActivityId, OutboundActivity.Card(BreakGlassCardFor(result)), cancellationToken);
-            return;
-        }
-
-        await ReplyAsync(activity, result.Message, cancellationToken);
+            { State: ApprovalState.Approved } approved => ApprovalCard.Decided(
+                approved with { ReuseUntil = await broker.OpenReuseUntilAsync(approved, cancellationToken) }, note),
+            { State: not ApprovalState.Pending } decided => ApprovalCard.Decided(decided, note),
+            { } pending => ApprovalCard.Prompt(pending, result.Message),
+            null => ApprovalCard.Message(result.Message),
+        };
     }
 
-    public static JsonObject CardFor(DecisionResult result) => result.Approval switch
+    private async Task<DecisionResult> ActAsync(ApprovalClick click, ChatUser clicker, CancellationToken cancellationToken)
     {
-        { State: not ApprovalState.Pending } decided => ApprovalCard.Decided(decided, result.Taken ? null : result.Message),
-        { } pending => ApprovalCard.Prompt(pending, result.Message),
-        null => ApprovalCard.Message(result.Message),
-    };
+        var id = new RequestId(click.RequestId);
+        var result = click switch
+        {
+            { Acknowledge: true } => await broker.AcknowledgeAsync(id, clicker, cancellationToken),
+            { EndsReuse: true } => await broker.EndReuseAsync(id, clicker, cancellationToken),
+            _ => await broker.DecideAsync(id, clicker, click.Approve, cancellationToken),
+        };
+        Log.Clicked(logger, click.RequestId, click.Verb, result.Status);
+        return result;
+    }
 
     private Task<string> ReplyAsync(Activity activity, string text, CancellationToken cancellationToken) =>
         connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, OutboundActivity.Text(text), activity.Id, cancellationToken);
@@ -120,7 +127,7 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Approval click on request {RequestId}: {Status}")]
-        public static partial void Clicked(ILogger logger, string requestId, DecisionStatus status);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Approval click ({Verb}) on request {RequestId}: {Status}")]
+        public static partial void Clicked(ILogger logger, string requestId, string verb, DecisionStatus status);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Teams.Identity;
 
 namespace ChatOpsSignin.Teams.Cards;
 
@@ -13,14 +14,23 @@ internal static class ApprovalCard
 {
     public const string Approve = "approve";
     public const string Deny = "deny";
+    public const string EndReuse = "end_reuse";
 
-    public static JsonObject Prompt(PendingApproval approval, string? note = null)
+    /// <param name="notify">Who is pinged ("Asking …", <c>Approval:Notify</c>); only the first posting pings.</param>
+    /// <param name="mayDecide">Under a quorum: who still may decide, named without a ping.</param>
+    public static JsonObject Prompt(
+        PendingApproval approval, string? note = null, IReadOnlyList<TeamsPerson>? notify = null, IReadOnlyList<TeamsPerson>? mayDecide = null)
     {
         var request = approval.Request;
         var body = new List<JsonNode>(Summary(request, ("Decide before", AdaptiveCard.Time(approval.ExpiresAt))));
+        if (notify is { Count: > 0 })
+        {
+            body.Add(AdaptiveCard.Text("Asking " + Mentions.Text(notify)));
+        }
+
         if (QuorumVoting.Progress(approval) is { } progress)
         {
-            body.Add(AdaptiveCard.Text(progress + "."));
+            body.Add(AdaptiveCard.Text(progress + (mayDecide is { Count: > 0 } ? ". Still may decide: " + Mentions.Names(mayDecide) : string.Empty) + "."));
         }
 
         if (note is not null)
@@ -28,8 +38,14 @@ internal static class ApprovalCard
             body.Add(AdaptiveCard.Text(note, color: "Attention"));
         }
 
-        return AdaptiveCard.Card(body, [Button("Approve", Approve, request.Id.Value), Button("Deny", Deny, request.Id.Value)]);
+        var card = AdaptiveCard.Card(body, [Button("Approve", Approve, request.Id.Value), Button("Deny", Deny, request.Id.Value)]);
+        return Mentions.On(card, notify ?? []);
     }
+
+    /// <summary>The reminder at half the timeout, a reply in the prompt's thread: who is still asked, and until when.</summary>
+    public static string Reminder(PendingApproval approval, IReadOnlyList<TeamsPerson> notify) =>
+        $"Reminder: {(notify.Count == 0 ? "approvers" : Mentions.Text(notify))}, {approval.Request.Requester.Handle} still waits for a decision on "
+        + $"**{approval.Request.Profile}** (`{approval.Request.Id.Value}`); it expires at {AdaptiveCard.Time(approval.ExpiresAt)}.";
 
     public static JsonObject Decided(PendingApproval approval, string? note = null)
     {
@@ -44,12 +60,23 @@ internal static class ApprovalCard
             ApprovalState.Cancelled => "Cancelled by the requester",
             _ => "Waiting for a decision",
         };
-        return AdaptiveCard.Card(
+        List<JsonNode> body =
         [
             .. Summary(request, ("Decided", approval.DecidedAt is { } at ? AdaptiveCard.Time(at) : null)),
             AdaptiveCard.Text(outcome, color: approval.State == ApprovalState.Approved ? "Good" : "Attention"),
-            .. note is null ? Array.Empty<JsonNode>() : [AdaptiveCard.Text(note)],
-        ]);
+        ];
+        if (note is not null)
+        {
+            body.Add(AdaptiveCard.Text(note));
+        }
+
+        if (approval.ReuseUntil is not { } until)
+        {
+            return AdaptiveCard.Card(body);
+        }
+
+        body.Add(AdaptiveCard.Text($"{request.Requester.Handle} gets fresh links for {request.Profile} without asking until {AdaptiveCard.Time(until)}."));
+        return AdaptiveCard.Card(body, [Button("End reuse window", EndReuse, request.Id.Value)]);
     }
 
     /// <summary>A card that only says something (e.g. an unknown request id).</summary>

@@ -21,6 +21,7 @@ internal sealed partial class CommandRunner(
     ISigninBroker broker,
     BotConnectorClient connector,
     ApprovalClickHandler clicks,
+    ApproverLookup approvers,
     TimeProvider time,
     ILogger<CommandRunner> logger)
 {
@@ -51,7 +52,7 @@ internal sealed partial class CommandRunner(
                 await ReplyAsync(activity, HelpText(await broker.ProfilesForAsync(user.Id, cancellationToken)), cancellationToken);
                 break;
             case ChatCommand.Status:
-                await ReplyAsync(activity, StatusText(await broker.StatusAsync(user.Id, cancellationToken)), cancellationToken);
+                await ReplyAsync(activity, await StatusTextAsync(activity, await broker.StatusAsync(user.Id, cancellationToken), cancellationToken), cancellationToken);
                 break;
             case ChatCommand.Cancel cancel:
                 var result = await broker.CancelAsync(new RequestId(cancel.RequestId), user, cancellationToken);
@@ -96,7 +97,8 @@ internal sealed partial class CommandRunner(
         return text.Append("\nAlso: `status`, `cancel REQUEST-ID`; in an emergency, where a profile allows it, `break-glass PROFILE REASON` gives a short session at once (its approvers are told and must acknowledge it).").ToString();
     }
 
-    public static string StatusText(IReadOnlyList<RequestStatus> statuses)
+    /// <summary>Recent requests; a pending one says whom it waits for (named, not pinged), an approved one its reuse window.</summary>
+    private async Task<string> StatusTextAsync(Activity activity, IReadOnlyList<RequestStatus> statuses, CancellationToken cancellationToken)
     {
         if (statuses.Count == 0)
         {
@@ -106,7 +108,19 @@ internal sealed partial class CommandRunner(
         var text = new StringBuilder("Your recent requests:\n\n");
         foreach (var s in statuses)
         {
-            text.Append($"- `{s.Id.Value}` **{s.Profile}**: {s.LastStep} at {AdaptiveCard.Time(s.At)}{(s.DecidedBy is null ? string.Empty : " by " + s.DecidedBy)}\n");
+            text.Append($"- `{s.Id.Value}` **{s.Profile}**: {s.LastStep} at {AdaptiveCard.Time(s.At)}{(s.DecidedBy is null ? string.Empty : " by " + s.DecidedBy)}");
+            if (s.WaitingFor.Count > 0)
+            {
+                var names = await approvers.NamesAsync(s.WaitingFor, activity.ServiceUrl!, activity.Conversation!.Id!, cancellationToken);
+                text.Append(" · waiting for ").Append(string.Join(", ", names));
+            }
+
+            if (s.ReuseUntil is { } until)
+            {
+                text.Append($" · fresh links without asking until {AdaptiveCard.Time(until)}");
+            }
+
+            text.Append('\n');
         }
 
         return text.ToString();

@@ -16,7 +16,8 @@ namespace ChatOpsSignin.Teams.Delivery;
 /// A link is never in a created message: a placeholder card is posted first (its id recorded), then updated with the
 /// link by a PUT, which may be retried. So a gateway error on a post can at worst leave a second placeholder.
 /// </summary>
-internal sealed partial class TeamsDelivery(BotConnectorClient connector, HandleResolver handles, ILogger<TeamsDelivery> logger) : IChatDelivery
+internal sealed partial class TeamsDelivery(
+    BotConnectorClient connector, HandleResolver handles, ApproverLookup approvers, ILogger<TeamsDelivery> logger) : IChatDelivery
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
 
@@ -95,7 +96,10 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
     public async Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken)
     {
         var target = ReplyTarget.Parse(approval.Request.ReplyTo);
-        var activityId = await connector.SendAsync(target.ServiceUrl, channel, OutboundActivity.Card(ApprovalCard.Prompt(approval)), null, cancellationToken);
+        var notify = await approvers.ActiveAsync(approval.Notify, target.ServiceUrl, channel, cancellationToken);
+        var mayDecide = await approvers.ActiveAsync(approval.MayDecide, target.ServiceUrl, channel, cancellationToken);
+        var card = ApprovalCard.Prompt(approval, notify: notify, mayDecide: mayDecide);
+        var activityId = await connector.SendAsync(target.ServiceUrl, channel, OutboundActivity.Card(card), null, cancellationToken);
         Log.PromptPosted(logger, approval.Request.Id.Value);
         return new MessageRef(target.ServiceUrl, channel, activityId).ToJson();
     }
@@ -109,7 +113,26 @@ internal sealed partial class TeamsDelivery(BotConnectorClient connector, Handle
         }
 
         var prompt = MessageRef.Parse(approval.PromptRef);
-        await connector.UpdateAsync(prompt.ServiceUrl, prompt.ConversationId, prompt.ActivityId, OutboundActivity.Card(approval.State == ApprovalState.Pending ? ApprovalCard.Prompt(approval) : ApprovalCard.Decided(approval)), cancellationToken);
+        var card = approval.State == ApprovalState.Pending
+            ? ApprovalCard.Prompt(approval, mayDecide: await approvers.ActiveAsync(approval.MayDecide, prompt.ServiceUrl, prompt.ConversationId, cancellationToken))
+            : ApprovalCard.Decided(approval);
+        await connector.UpdateAsync(prompt.ServiceUrl, prompt.ConversationId, prompt.ActivityId, OutboundActivity.Card(card), cancellationToken);
+    }
+
+    /// <summary>A reply in the prompt's thread that pings whoever is still asked (and still in the tenant).</summary>
+    public async Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken)
+    {
+        if (approval.PromptRef is null)
+        {
+            Log.NoPrompt(logger, approval.Request.Id.Value);
+            return;
+        }
+
+        var prompt = MessageRef.Parse(approval.PromptRef);
+        var notify = await approvers.ActiveAsync(approval.Notify, prompt.ServiceUrl, prompt.ConversationId, cancellationToken);
+        var reminder = OutboundActivity.Text(ApprovalCard.Reminder(approval, notify));
+        reminder["entities"] = Mentions.Entities(notify);
+        await connector.SendAsync(prompt.ServiceUrl, prompt.ConversationId, reminder, prompt.ActivityId, cancellationToken);
     }
 
     /// <summary>The announcement card in the approval conversation, then the review thread as a reply to it.</summary>

@@ -1,10 +1,12 @@
 using Amazon.Runtime;
 using ChatOpsSignin.Core.Audit;
+using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.StandIns.Aws;
 using ChatOpsSignin.StandIns.Network;
 using Microsoft.Extensions.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,10 +23,13 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly TimeProvider time;
     private readonly AwsStandIn aws;
     private readonly LoopbackOnly outbound = new();
+    private readonly string? configFile;
 
     /// <param name="databasePath">A SQLite file to share with an earlier bot (a restart); default: a fresh one.</param>
-    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0, string? databasePath = null)
+    /// <param name="configFile">A JSON file the bot also reads and watches (reload without restart), as an operator's file would be.</param>
+    public BotHost(AwsStandIn aws, TimeProvider time, IReadOnlyDictionary<string, string?> settings, int port = 0, string? databasePath = null, string? configFile = null)
     {
+        this.configFile = configFile;
         this.aws = aws;
         this.time = time;
         this.settings = new Dictionary<string, string?>(settings)
@@ -63,11 +68,43 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Waits (real time) until <paramref name="count"/> delivered links have finished their Issue step (their work items
+    /// wait to remove the link): moving the fake clock mid-step would expire the step's lease and run it again.
+    /// </summary>
+    public async Task WaitForIssuedAsync(int count, TimeSpan timeout)
+    {
+        var audit = Services.GetRequiredService<IAuditLog>();
+        var work = Services.GetRequiredService<IWorkStore>();
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var delivered = (await audit.QueryAsync(new AuditQuery(), deadline.Token)).Where(e => e.Type == AuditEventType.LinkDelivered).Select(e => e.RequestId).Distinct();
+            var waiting = 0;
+            foreach (var id in delivered)
+            {
+                waiting += (await work.GetAsync(id, deadline.Token))?.Step == WorkStep.RemoveLink ? 1 : 0;
+            }
+
+            if (waiting >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configFile is not null)
+        {
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddJsonFile(configFile, optional: false, reloadOnChange: true));
         }
 
         builder.ConfigureServices(services =>

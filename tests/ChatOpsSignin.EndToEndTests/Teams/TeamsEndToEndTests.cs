@@ -156,38 +156,12 @@ public sealed partial class TeamsEndToEndTests : IAsyncLifetime
 
     private static string Key(ConnectorMember member) => $"teams:{Tenant}/{member.AadObjectId}";
 
-    private JsonObject Message(ConnectorMember from, string conversationId, string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString("N"),
-        ["serviceUrl"] = connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
-        ["conversation"] = new JsonObject
-        {
-            ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = Tenant, ["id"] = conversationId,
-        },
-        ["recipient"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "ChatOpsSignin" },
-        ["text"] = text,
-        ["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention", ["text"] = "<at>ChatOpsSignin</at>",
-            ["mentioned"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "ChatOpsSignin" },
-        }),
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
-    };
+    private JsonObject Message(ConnectorMember from, string conversationId, string text) =>
+        TeamsActivities.Message(AppId, Tenant, connector.ServiceUrl, from, conversationId, text);
 
     private async Task<string> ClickAsync(ConnectorMember clicker, string requestId, string verb = "approve")
     {
-        var invoke = Message(clicker, ApprovalChannel, string.Empty);
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["requestId"] = requestId } },
-            ["trigger"] = "manual",
-        };
-        using var response = await PostAsync(invoke);
+        using var response = await PostAsync(TeamsActivities.Execute(Message(clicker, ApprovalChannel, string.Empty), verb, requestId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }

@@ -70,6 +70,9 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
 
     public void AddMember(ConnectorMember member) => Members[member.Id] = member;
 
+    /// <summary>The user left the tenant: member lookups answer 404 MemberNotFoundInConversation.</summary>
+    public void RemoveMember(ConnectorMember member) => Members.TryRemove(member.Id, out _);
+
     /// <summary>The next <paramref name="times"/> calls fail with <paramref name="status"/> (and Retry-After seconds, error code).</summary>
     public void FailNext(int status, int times = 1, int? retryAfterSeconds = null, string? code = null)
     {
@@ -188,6 +191,14 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "An activity with a type is required.");
         }
 
+        // Teams refuses a mention whose <at> text is not in the message text.
+        var text = body["text"]?.GetValue<string>() ?? string.Empty;
+        if ((body["entities"] as JsonArray ?? []).OfType<JsonObject>()
+            .Any(e => e["type"]?.GetValue<string>() == "mention" && !text.Contains(e["text"]?.GetValue<string>() ?? "\0", StringComparison.Ordinal)))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "A mention entity's text is not in the message text.");
+        }
+
         var id = method == "PUT" ? activityId! : "act-" + Interlocked.Increment(ref nextId);
         var record = new RecordedActivity(method, conversationId, id, method == "POST" ? activityId : null, body);
         List<TaskCompletionSource> wake;
@@ -202,7 +213,8 @@ public sealed class BotConnectorStandIn : IAsyncDisposable
         return Results.Json(new { id }, statusCode: method == "PUT" ? StatusCodes.Status200OK : StatusCodes.Status201Created);
     }
 
-    private IResult Member(string memberId) => Members.TryGetValue(memberId, out var m)
+    /// <summary>Teams takes either the bot-scoped 29: id or the Entra object id as the member id.</summary>
+    private IResult Member(string memberId) => (Members.TryGetValue(memberId, out var byId) ? byId : Members.Values.FirstOrDefault(v => v.AadObjectId == memberId)) is { } m
         ? Results.Json(new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId, userPrincipalName = m.UserPrincipalName, email = m.Email })
         : Error(StatusCodes.Status404NotFound, "MemberNotFoundInConversation", "The member is not in the conversation.");
 
