@@ -34,4 +34,16 @@ public enum AuditEventType
 
     /// <summary>A changed configuration failed validation; the one in force stays. <c>Reason</c> names the keys at fault.</summary>
     ConfigurationRefused,
+
+    /// <summary>An issued sign-in was revoked (Actor: who revoked; Code: null = Deny on the role, <c>link_cancelled</c> = no session yet, <c>session_not_ended</c> = FederationToken).</summary>
+    SessionRevoked,
+
+    /// <summary>A revoke was refused or failed (Actor: who asked; Code: <c>not_permitted</c>, <c>revocation_policy_full</c>, the IAM error…).</summary>
+    RevokeRefused,
+
+    /// <summary>A revoked session's Deny statement was taken off its role after the session's longest end.</summary>
+    RevocationRemoved,
+
+    /// <summary>The Deny statement could not be taken off after every retry: it is still on the role.</summary>
+    RevocationRemovalAbandoned,
 }

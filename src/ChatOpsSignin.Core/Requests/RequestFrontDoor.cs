@@ -3,6 +3,7 @@ using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Revocation;
 using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Core.Work;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,8 @@ public sealed class RequestFrontDoor(
     IAuditLog auditLog,
     AuditTrail audit,
     IOptions<WorkOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Revocations revocations)
     : ISigninBroker
 {
     private static readonly TimeSpan StatusWindow = TimeSpan.FromHours(24);
@@ -101,6 +103,10 @@ public sealed class RequestFrontDoor(
         await audit.RecordAsync(approval.Request, AuditEventType.ReuseEnded, e => e with { Actor = approver.Id.Key }, cancellationToken);
         return new DecisionResult(DecisionStatus.Taken, approval, $"Reuse window ended by {approver.Handle}: the next request for '{approval.Request.Profile}' asks again.");
     }
+
+    /// <summary>The rules live in <see cref="Revocations"/> (Core/Revocation); this is only the way in.</summary>
+    public Task<RevokeResult> RevokeAsync(RequestId id, ChatUser by, string replyTo, CancellationToken cancellationToken) =>
+        revocations.RevokeAsync(id, by, replyTo, cancellationToken);
 
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
 

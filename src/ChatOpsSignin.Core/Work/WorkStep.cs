@@ -20,4 +20,10 @@ public enum WorkStep
 
     /// <summary>Sleeps until the link expires, then removes it from chat (retried with backoff, given up after a bound).</summary>
     RemoveLink,
+
+    /// <summary>A revoke work item: attach the Deny to the role (IAM), audit, tell the requester; then RevokeCleanup.</summary>
+    Revoke,
+
+    /// <summary>Sleeps until the revoked session's longest end, then takes its Deny off the role; the item (the mark) goes with it.</summary>
+    RevokeCleanup,
 }

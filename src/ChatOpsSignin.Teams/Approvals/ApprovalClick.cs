@@ -9,7 +9,8 @@ namespace ChatOpsSignin.Teams.Approvals;
 /// message whose <c>value</c> is the Action.Submit data (<c>{requestId, verb}</c>).
 /// See https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards.
 /// </summary>
-internal sealed record ApprovalClick(string RequestId, bool Approve)
+/// <param name="Revoke">The Revoke button (link card, approved card) rather than a decision.</param>
+internal sealed record ApprovalClick(string RequestId, bool Approve, bool Revoke = false)
 {
     public static ApprovalClick? FromExecute(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value
@@ -30,6 +31,7 @@ internal sealed record ApprovalClick(string RequestId, bool Approve)
         {
             (ApprovalCard.Approve, { Length: > 0 }) => new ApprovalClick(id, true),
             (ApprovalCard.Deny, { Length: > 0 }) => new ApprovalClick(id, false),
+            (ApprovalCard.Revoke, { Length: > 0 }) => new ApprovalClick(id, false, Revoke: true),
             _ => null,
         };
     }

@@ -32,6 +32,13 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return CardResponse(ApprovalCard.Message(TeamsIdentity.NoObjectId));
         }
 
+        if (click.Revoke)
+        {
+            // The card stays as it is (it may be the link card); the answer is a message to the clicker.
+            var revoked = await RevokeAsync(activity, click, clicker, cancellationToken);
+            return new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = revoked.Message };
+        }
+
         var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
         Log.Clicked(logger, click.RequestId, result.Status);
         return CardResponse(CardFor(result));
@@ -50,12 +57,26 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
             return;
         }
 
+        if (click.Revoke)
+        {
+            await ReplyAsync(activity, (await RevokeAsync(activity, click, clicker, cancellationToken)).Message, cancellationToken);
+            return;
+        }
+
         var result = await broker.DecideAsync(new RequestId(click.RequestId), clicker, click.Approve, cancellationToken);
         Log.Clicked(logger, click.RequestId, result.Status);
         if (!result.Taken)
         {
             await ReplyAsync(activity, result.Message, cancellationToken);
         }
+    }
+
+    private async Task<Core.Revocation.RevokeResult> RevokeAsync(Activity activity, ApprovalClick click, Core.Identity.ChatUser clicker, CancellationToken cancellationToken)
+    {
+        var result = await broker.RevokeAsync(
+            new RequestId(click.RequestId), clicker, ReplyTarget.From(activity, clicker.Id.Tenant).ToJson(), cancellationToken);
+        Log.Revoked(logger, click.RequestId, result.Status);
+        return result;
     }
 
     public static JsonObject CardFor(DecisionResult result) => result.Approval switch
@@ -86,5 +107,8 @@ internal sealed partial class ApprovalClickHandler(ISigninBroker broker, BotConn
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Approval click on request {RequestId}: {Status}")]
         public static partial void Clicked(ILogger logger, string requestId, DecisionStatus status);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Revoke click on request {RequestId}: {Status}")]
+        public static partial void Revoked(ILogger logger, string requestId, Core.Revocation.RevokeStatus status);
     }
 }

@@ -14,6 +14,9 @@ internal static class ApprovalCard
     public const string Approve = "approve";
     public const string Deny = "deny";
 
+    /// <summary>On the link card and the approved card: ends the issued session (requester, approvers, admins).</summary>
+    public const string Revoke = "revoke";
+
     public static JsonObject Prompt(PendingApproval approval, string? note = null)
     {
         var request = approval.Request;
@@ -49,7 +52,8 @@ internal static class ApprovalCard
             .. Summary(request, ("Decided", approval.DecidedAt is { } at ? AdaptiveCard.Time(at) : null)),
             AdaptiveCard.Text(outcome, color: approval.State == ApprovalState.Approved ? "Good" : "Attention"),
             .. note is null ? Array.Empty<JsonNode>() : [AdaptiveCard.Text(note)],
-        ]);
+        ],
+        approval.State == ApprovalState.Approved ? [Button("Revoke", Revoke, request.Id.Value)] : null);
     }
 
     /// <summary>A card that only says something (e.g. an unknown request id).</summary>
@@ -67,7 +71,7 @@ internal static class ApprovalCard
             last),
     ];
 
-    private static JsonObject Button(string title, string verb, string requestId) => new()
+    public static JsonObject Button(string title, string verb, string requestId) => new()
     {
         ["type"] = "Action.Execute",
         ["title"] = title,

@@ -69,6 +69,11 @@ internal sealed partial class CommandRunner(
                 var result = await broker.CancelAsync(new RequestId(cancel.RequestId), user, cancellationToken);
                 await ReplyAsync(activity, result.Message, cancellationToken);
                 break;
+            case ChatCommand.Revoke revoke:
+                var revoked = await broker.RevokeAsync(
+                    new RequestId(revoke.RequestId), user, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), cancellationToken);
+                await ReplyAsync(activity, revoked.Message, cancellationToken);
+                break;
             case ChatCommand.Invalid invalid:
                 await ReplyAsync(activity, invalid.Problem, cancellationToken);
                 break;
@@ -89,7 +94,7 @@ internal sealed partial class CommandRunner(
             text.Append($"- **{profile.Name}**{(profile.Description is null ? string.Empty : " — " + profile.Description)}{(profile.NeedsApproval ? " (needs approval)" : string.Empty)}\n");
         }
 
-        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`.").ToString();
+        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`, `revoke REQUEST-ID`.").ToString();
     }
 
     public static string StatusText(IReadOnlyList<RequestStatus> statuses)
