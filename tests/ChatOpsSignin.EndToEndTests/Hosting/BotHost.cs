@@ -33,6 +33,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             ["Aws:StsServiceUrl"] = aws.StsUrl.AbsoluteUri,
             ["Aws:CognitoServiceUrl"] = aws.CognitoUrl.AbsoluteUri,
             ["Aws:FederationUrl"] = aws.FederationUrl.AbsoluteUri,
+            ["Aws:IamServiceUrl"] = aws.IamUrl.AbsoluteUri,
             ["Aws:Issuer"] = "https://chatops.example.com/",
             ["Storage:SqlitePath"] = databasePath ?? Path.Combine(folder, "bot.db"),
         };
