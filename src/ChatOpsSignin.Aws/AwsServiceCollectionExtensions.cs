@@ -47,6 +47,7 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<IConsoleLinkFactory, ConsoleLinkFactory>();
         services.AddSingleton<IConsoleCatalog, ConsoleCatalog>();
         services.AddSingleton<ProfileCheck>();
+        services.AddSingleton<RevokeCheck>();
         services.AddSingleton<SessionRevoker>();
         services.AddSingleton<Core.Revocation.IRoleSessionRevoker>(sp => sp.GetRequiredService<SessionRevoker>());
         services.AddHostedService<SessionLengthReport>();
