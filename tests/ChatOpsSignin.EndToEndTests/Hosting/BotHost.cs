@@ -48,13 +48,17 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     /// Waits (in real time) until the bot has recorded an event: advancing a fake clock before the bot has finished
     /// its HTTP calls would fire their timeouts.
     /// </summary>
-    public async Task<AuditEvent> WaitForAuditAsync(AuditEventType type, TimeSpan timeout)
+    public Task<AuditEvent> WaitForAuditAsync(AuditEventType type, TimeSpan timeout) => WaitForAuditAsync(type, null, timeout);
+
+    /// <summary>As <see cref="WaitForAuditAsync(AuditEventType, TimeSpan)"/>, for one request's event.</summary>
+    public async Task<AuditEvent> WaitForAuditAsync(AuditEventType type, string? requestId, TimeSpan timeout)
     {
         var audit = Services.GetRequiredService<IAuditLog>();
         using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
-            var found = (await audit.QueryAsync(new AuditQuery(), deadline.Token)).FirstOrDefault(e => e.Type == type);
+            var found = (await audit.QueryAsync(new AuditQuery(), deadline.Token))
+                .FirstOrDefault(e => e.Type == type && (requestId is null || e.RequestId.Value == requestId));
             if (found is not null)
             {
                 return found;

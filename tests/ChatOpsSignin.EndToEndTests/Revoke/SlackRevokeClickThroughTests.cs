@@ -63,6 +63,7 @@ public sealed partial class SlackRevokeClickThroughTests : IAsyncLifetime
         var id = RequestIdIn(await CommandTextAsync("ops"));
         var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)) is [var m, ..] ? m : null, Wait);
         var go = new Uri(Assert.Single(GoLink().Matches(dm.BlocksJson)).Value);
+        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
 
         var reply = await CommandTextAsync($"revoke {id}");
         Assert.Contains("not opened yet", reply, StringComparison.Ordinal);

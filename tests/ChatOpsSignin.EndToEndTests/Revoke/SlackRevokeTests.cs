@@ -122,6 +122,7 @@ public sealed partial class SlackRevokeTests : IAsyncLifetime
         var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => SigninLinks.In(m.Blocks).Count > 0), Wait);
         var link = Assert.Single(SigninLinks.In(dm.Blocks));
         Assert.Contains("revoke_session", dm.BlocksJson, StringComparison.Ordinal);
+        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
         await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).FirstOrDefault(m => m.BlocksJson.Contains("revoke_session", StringComparison.Ordinal)), Wait);
         time.Advance(TimeSpan.FromSeconds(3));
 
@@ -158,6 +159,7 @@ public sealed partial class SlackRevokeTests : IAsyncLifetime
         var reply = await CommandTextAsync(user, text);
         var id = RequestIdIn(reply);
         var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(user)) is [var m, ..] ? m : null, Wait);
+        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
         return (id, Assert.Single(SigninLinks.In(dm.Blocks)));
     }
 

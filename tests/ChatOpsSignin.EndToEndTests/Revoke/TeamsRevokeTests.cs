@@ -120,6 +120,7 @@ public sealed partial class TeamsRevokeTests : IAsyncLifetime
         var card = await WaitForAsync(a => a.ConversationId == BotConnectorStandIn.PersonalConversationId(Alice) && a.Json.Contains("Action=login", StringComparison.Ordinal));
         var link = Assert.Single(SigninLinks.In(card.Body));
         Assert.Contains("\"verb\":\"revoke\"", card.Json, StringComparison.Ordinal);
+        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
         await Task.Delay(TimeSpan.FromMilliseconds(1100));
 
         var answer = await ClickAsync(Carol, "revoke", id);
@@ -139,7 +140,9 @@ public sealed partial class TeamsRevokeTests : IAsyncLifetime
         }
 
         var card = await WaitForAsync(a => a.ConversationId == BotConnectorStandIn.PersonalConversationId(user) && a.Json.Contains("Action=login", StringComparison.Ordinal));
-        return (RequestIdPattern().Match(card.Json).Value, Assert.Single(SigninLinks.In(card.Body)));
+        var id = RequestIdPattern().Match(card.Json).Value;
+        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
+        return (id, Assert.Single(SigninLinks.In(card.Body)));
     }
 
     private static async Task<HttpStatusCode> OpenAsync(Uri link)
