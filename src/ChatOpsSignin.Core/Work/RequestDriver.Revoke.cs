@@ -67,7 +67,10 @@ public sealed partial class RequestDriver
         return null;
     }
 
-    /// <summary>The Deny could not be attached: audited, the revoker is told; the mark stays so an unused link is still refused.</summary>
+    /// <summary>
+    /// The Deny could not be attached: audited, the revoker is told, and the item ends so the revoke can be asked again
+    /// (once an admin made room). No mark is needed: a session exists, so its link was already used (or is a direct one).
+    /// </summary>
     private async Task<WorkItem?> RevokeFailedAsync(WorkItem item, IChatDelivery? delivery, string code, string text, CancellationToken cancellationToken)
     {
         var revocation = RevocationOf(item);
@@ -77,7 +80,7 @@ public sealed partial class RequestDriver
             await delivery.NotifyRequesterAsync(item.Request, new RequesterNotice.Refused(new SigninFailure(code, text, text)), cancellationToken);
         }
 
-        return item.Then(WorkStep.RevokeCleanup, revocation.KeepUntil);
+        return null;
     }
 
     private async Task<WorkItem?> RevokeGaveUpAsync(WorkItem item, CancellationToken cancellationToken)

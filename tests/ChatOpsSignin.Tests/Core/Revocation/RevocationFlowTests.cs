@@ -88,7 +88,7 @@ public sealed class RevocationFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task A_Full_Policy_Is_Refused_Clearly_And_Audited_And_The_Link_Stays_Cancelled()
+    public async Task A_Full_Policy_Is_Refused_Clearly_And_Audited_And_The_Revoke_May_Be_Asked_Again()
     {
         await using var bot = Bot();
         var id = await IssueAsync(bot, "dev");
@@ -102,7 +102,12 @@ public sealed class RevocationFlowTests : IDisposable
         Assert.DoesNotContain(events, e => e.Type == AuditEventType.SessionRevoked);
         var told = Assert.Single(bot.Delivery.Notices, n => n.Request.Requester.Id.Key == Admin);
         Assert.Contains("10,240", Assert.IsType<RequesterNotice.Refused>(told.Notice).Failure.UserMessage, StringComparison.Ordinal);
-        Assert.True(await bot.Get<RevocationMarks>().IsRevokedAsync(id, CancellationToken.None));
+        Assert.Empty(bot.Delivery.AtLink);
+
+        var again = await bot.Broker.RevokeAsync(id, CoreHarness.User(Admin, "boss"), "{}", CancellationToken.None);
+        await bot.RunQueuedAsync();
+        Assert.Equal(RevokeStatus.Recorded, again.Status);
+        Assert.Single(revoker.Denies);
     }
 
     [Fact]
