@@ -33,7 +33,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
             case ChatCommand.Revoke revoke:
                 var revoked = await broker.RevokeAsync(
                     new RequestId(revoke.RequestId),
-                    new ChatUser(command.User, command.UserId),
+                    new ChatUser(command.User, command.UserName ?? command.UserId),
                     new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
                     cancellationToken);
                 return new SlackMessage(Mrkdwn.Escape(revoked.Message));
