@@ -47,7 +47,9 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<IConsoleLinkFactory, ConsoleLinkFactory>();
         services.AddSingleton<IConsoleCatalog, ConsoleCatalog>();
         services.AddSingleton<ProfileCheck>();
+        services.AddSingleton<RevokeCheck>();
         services.AddSingleton<SessionRevoker>();
+        services.AddSingleton<Core.Revocation.IRoleSessionRevoker>(sp => sp.GetRequiredService<SessionRevoker>());
         services.AddHostedService<SessionLengthReport>();
 
         services.AddHttpClient<CognitoIdentityClient>()
@@ -59,7 +61,8 @@ public static class AwsServiceCollectionExtensions
         services.AddHttpClient<IamClient>()
             .RemoveAllLoggers()
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("aws-iam", (pipeline, context) => AddRetryAndTimeout(pipeline, context.ServiceProvider, args => IamRetry.ShouldRetryAsync(args.Outcome)));
         services.AddHttpClient<FederationClient>()
             .RemoveAllLoggers()
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)

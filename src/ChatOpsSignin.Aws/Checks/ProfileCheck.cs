@@ -93,7 +93,7 @@ public sealed class ProfileCheck(
 
         if (!callAws || !brokerCheck.Resolved)
         {
-            return skipped;
+            return skipped with { Revoke = await services.GetRequiredService<RevokeCheck>().RunAsync(profile, false, cancellationToken) };
         }
 
         var issuer = services.GetServices<ICredentialIssuer>().FirstOrDefault(i => i.Method == profile.Method);
@@ -107,9 +107,10 @@ public sealed class ProfileCheck(
         var issued = await issuer.IssueAsync(
             new CredentialRequest(request, name, shortProfile, SessionNames.For(CheckUser), SessionTags.For(CheckUser, null, shortProfile), null),
             cancellationToken);
+        var revoke = await services.GetRequiredService<RevokeCheck>().RunAsync(profile, callAws, cancellationToken);
         return issued.Succeeded
-            ? skipped with { Credentials = ProfileCheckState.Passed, Detail = issued.Value.PrincipalArn }
-            : skipped with { Credentials = ProfileCheckState.Failed, FailureCode = issued.Failure.Code, Detail = issued.Failure.AdminMessage };
+            ? skipped with { Credentials = ProfileCheckState.Passed, Detail = issued.Value.PrincipalArn, Revoke = revoke }
+            : skipped with { Credentials = ProfileCheckState.Failed, FailureCode = issued.Failure.Code, Detail = issued.Failure.AdminMessage, Revoke = revoke };
     }
 
     private async Task<bool> BrokerIsTemporaryAsync(bool awsValid, CancellationToken cancellationToken) => configuration

@@ -34,6 +34,9 @@ public sealed record ProfileCheckResult(
 {
     public bool Passed => ConfigurationErrors.Count == 0 && Credentials != ProfileCheckState.Failed;
 
+    /// <summary>Whether revoke can attach its Deny to the profile's role (<see cref="RevokeCheck"/>); not a failure of the profile.</summary>
+    public RevokeCheckResult? Revoke { get; init; }
+
     /// <summary>What the admin must fix for this profile to work: its configuration errors, then the credential failure.</summary>
     public IReadOnlyList<string> Fixes => Credentials == ProfileCheckState.Failed
         ? [.. ConfigurationErrors, $"{FailureCode}: {Detail}"]

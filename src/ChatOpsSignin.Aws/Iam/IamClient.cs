@@ -98,7 +98,11 @@ public sealed partial class IamClient(HttpClient http, BrokerCredentials broker,
 
             var code = xml?.Descendants(Ns + "Code").Select(e => e.Value).FirstOrDefault() ?? $"HTTP{(int)response.StatusCode}";
             var message = xml?.Descendants(Ns + "Message").Select(e => e.Value).FirstOrDefault() ?? string.Empty;
-            Log.Refused(logger, action, (int)response.StatusCode, code);
+            if (code != "NoSuchEntity")
+            {
+                // NoSuchEntity is the normal answer for a role without revocations; anything else is worth a warning.
+                Log.Refused(logger, action, (int)response.StatusCode, code);
+            }
             return (null, new IamError(code, (int)response.StatusCode, message));
         }
         catch (HttpRequestException exception)

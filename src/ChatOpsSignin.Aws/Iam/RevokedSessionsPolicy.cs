@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace ChatOpsSignin.Aws.Iam;
 
 /// <summary>
-/// The inline policy <c>chatops-signin-revoked</c> on a target role: one Deny statement per revoked session, matching only
+/// The inline policy <c>chatops-signin-revocations</c> on a target role: one Deny statement per revoked session, matching only
 /// that session (its SourceIdentity, or <c>aws:userid</c> <c>*:&lt;session name&gt;</c> when it has none) and only
 /// credentials issued before the revoke (<c>aws:TokenIssueTime</c>), as IAM's own "Revoke active sessions" does
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html). The Sid carries the request id
@@ -15,7 +15,7 @@ namespace ChatOpsSignin.Aws.Iam;
 /// </summary>
 internal static partial class RevokedSessionsPolicy
 {
-    public const string PolicyName = "chatops-signin-revoked";
+    public const string PolicyName = "chatops-signin-revocations";
 
     /// <summary>A policy document, not HTML: session names keep their <c>+</c> (IAM counts escapes towards its limit).</summary>
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -23,9 +23,23 @@ internal static partial class RevokedSessionsPolicy
     /// <summary>IAM's limit on all of a role's inline policies together, whitespace not counted.</summary>
     public const int InlineLimit = 10_240;
 
+    /// <summary><c>ChatOpsRevoke&lt;request id in [A-Za-z0-9]&gt;Until&lt;unix seconds&gt;</c>: IAM allows only those characters in a Sid.</summary>
     public static string Sid(string requestId, DateTimeOffset removeAfter) =>
-        "ChatOpsRevoke" + requestId.Replace("req_", string.Empty, StringComparison.Ordinal) + "Until"
-        + removeAfter.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        SidPrefix(requestId) + removeAfter.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    private static string SidPrefix(string requestId) =>
+        "ChatOpsRevoke" + NotSidCharacter().Replace(requestId.Replace("req_", string.Empty, StringComparison.Ordinal), string.Empty) + "Until";
+
+    public static bool Holds(string? document, string requestId) =>
+        Statements(document).Any(s => s["Sid"]?.GetValue<string>() is { } sid && sid.StartsWith(SidPrefix(requestId), StringComparison.Ordinal));
+
+    /// <summary>Drops the statement of <paramref name="requestId"/>, and those of sessions that have ended; null when none is left.</summary>
+    public static string? Without(string? document, string requestId, DateTimeOffset now)
+    {
+        var statements = Statements(Without(document, now));
+        statements.RemoveAll(s => s["Sid"]?.GetValue<string>() is { } sid && sid.StartsWith(SidPrefix(requestId), StringComparison.Ordinal));
+        return Document(statements);
+    }
 
     /// <summary>Adds (or replaces) the statement of one session.</summary>
     public static string With(string? document, RevokedSession session)
@@ -36,7 +50,7 @@ internal static partial class RevokedSessionsPolicy
         JsonObject match = session.SourceIdentity is { } source
             ? new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceIdentity"] = source } }
             : new JsonObject { ["StringLike"] = new JsonObject { ["aws:userid"] = "*:" + session.SessionName } };
-        match["DateLessThan"] = new JsonObject { ["aws:TokenIssueTime"] = session.RevokedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) };
+        match["DateLessThanEquals"] = new JsonObject { ["aws:TokenIssueTime"] = UpToTheSecond(session.RevokedAt) };
         statements.Add(new JsonObject { ["Sid"] = sid, ["Effect"] = "Deny", ["Action"] = "*", ["Resource"] = "*", ["Condition"] = match });
         return Document(statements)!;
     }
@@ -47,6 +61,14 @@ internal static partial class RevokedSessionsPolicy
         var statements = Statements(document);
         statements.RemoveAll(s => s["Sid"]?.GetValue<string>() is { } sid && RemoveAfter(sid) is { } after && after <= now);
         return Document(statements);
+    }
+
+    /// <summary>The revoke time rounded up to a whole second, so a token issued in the same second as the revoke is still denied.</summary>
+    internal static string UpToTheSecond(DateTimeOffset at)
+    {
+        var seconds = DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+        var up = seconds < at ? seconds.AddSeconds(1) : seconds;
+        return up.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
     }
 
     public static int Size(string document) => document.Count(c => !char.IsWhiteSpace(c));
@@ -65,8 +87,11 @@ internal static partial class RevokedSessionsPolicy
         ? null
         : new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray([.. statements]) }.ToJsonString(Compact);
 
-    [GeneratedRegex(@"^ChatOpsRevoke[0-9a-f]+Until(\d+)$")]
+    [GeneratedRegex(@"^ChatOpsRevoke[A-Za-z0-9]*?Until(\d+)$")]
     private static partial Regex SidPattern();
+
+    [GeneratedRegex("[^A-Za-z0-9]")]
+    private static partial Regex NotSidCharacter();
 }
 
 /// <param name="RemoveAfter">The latest end of the session's credentials: after it the statement has nothing left to deny.</param>

@@ -46,4 +46,16 @@ public enum AuditEventType
 
     /// <summary>A break-glass was refused (Code: why, e.g. <c>break_glass_not_allowed</c>); nothing was issued.</summary>
     BreakGlassRefused,
+
+    /// <summary>An issued sign-in was revoked (Actor: who revoked; Code: null = Deny on the role, <c>link_cancelled</c> = no session yet, <c>session_not_ended</c> = FederationToken).</summary>
+    SessionRevoked,
+
+    /// <summary>A revoke was refused or failed (Actor: who asked; Code: <c>not_permitted</c>, <c>revocation_policy_full</c>, the IAM error…).</summary>
+    RevokeRefused,
+
+    /// <summary>A revoked session's Deny statement was taken off its role after the session's longest end.</summary>
+    RevocationRemoved,
+
+    /// <summary>The Deny statement could not be taken off after every retry: it is still on the role.</summary>
+    RevocationRemovalAbandoned,
 }

@@ -13,6 +13,9 @@ public abstract record ChatCommand
 
     public sealed record Cancel(string RequestId) : ChatCommand;
 
+    /// <summary>End an issued sign-in (the requester, the profile's approvers, admins).</summary>
+    public sealed record Revoke(string RequestId) : ChatCommand;
+
     /// <summary>A sign-in request; <see cref="Service"/> and <see cref="Region"/> come from <c>-s</c> / <c>-r</c> (deep link).</summary>
     public sealed record Request(string Profile, string? Reason) : ChatCommand
     {

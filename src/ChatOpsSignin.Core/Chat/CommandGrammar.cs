@@ -4,7 +4,8 @@ namespace ChatOpsSignin.Core.Chat;
 
 /// <summary>
 /// The one command grammar (Slack <c>/aws-console …</c>, Teams <c>console …</c>): <c>help</c>, <c>status</c>,
-/// <c>cancel &lt;request-id&gt;</c>, <c>break-glass &lt;profile&gt; &lt;reason…&gt;</c>, <c>&lt;profile&gt; [-s|--service S] [-r|--region R] [reason…]</c>. The platform strips its own wrapping (Slack's HTML
+/// <c>cancel &lt;request-id&gt;</c>, <c>revoke &lt;request-id&gt;</c>, <c>break-glass &lt;profile&gt; &lt;reason…&gt;</c>,
+/// <c>&lt;profile&gt; [-s|--service S] [-r|--region R] [reason…]</c>. The platform strips its own wrapping (Slack's HTML
 /// escapes, Teams' mentions) first; <paramref name="syntax"/> only changes how usage is spelled in the answers.
 /// </summary>
 public static partial class CommandGrammar
@@ -38,6 +39,10 @@ public static partial class CommandGrammar
                     : new ChatCommand.Invalid($"Usage: `{syntax.Prefix}cancel <request-id>` (the id looks like `req_…`; see `{syntax.Prefix}status`).");
             case BreakGlassWord:
                 return ParseBreakGlass(rest, syntax);
+            case "revoke":
+                return RequestIdPattern().IsMatch(rest)
+                    ? new ChatCommand.Revoke(rest)
+                    : new ChatCommand.Invalid($"Usage: `{syntax.Prefix}revoke <request-id>` (the id is in the link message and in `{syntax.Prefix}status`).");
         }
 
         if (ReservedWords.Contains(word))

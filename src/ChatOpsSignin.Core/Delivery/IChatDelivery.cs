@@ -42,6 +42,12 @@ public interface IChatDelivery
 
     Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells the requester beside their link message (<see cref="IssuedLinkRecord.MessageRef"/>): the private chat it is
+    /// in, for notices that come long after the request (a revoke).
+    /// </summary>
+    Task NotifyAtLinkAsync(string linkRef, RequesterNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Posts Approve / Deny in <paramref name="channel"/>, this platform's approval channel of the profile.</summary>
     /// <returns>A reference to the prompt, for <see cref="UpdateApprovalPromptAsync"/>.</returns>
     Task<string> PostApprovalPromptAsync(PendingApproval approval, string channel, CancellationToken cancellationToken);

@@ -18,4 +18,7 @@ public abstract record RequesterNotice
     public sealed record Decided(ApprovalState State, ChatUser? By) : RequesterNotice;
 
     public sealed record LinkSentPrivately(string Profile) : RequesterNotice;
+
+    /// <summary>A revoke's outcome, in the core's words (<c>Revocation.RevokeTexts</c>).</summary>
+    public sealed record Revoked(string Text) : RequesterNotice;
 }

@@ -8,6 +8,11 @@ internal static class ClickPages
     public static readonly ClickOutcome.Page Unknown = new(
         404, "Link not found", "This sign-in link does not exist. Ask the bot for a new link in chat.");
 
+    public const string RevokedCode = "link_revoked";
+
+    public static ClickOutcome.Page Revoked(string profile) => new(
+        410, "Sign-in revoked", $"This sign-in for {profile} was revoked in chat, so the link no longer opens the console. Ask the bot again if you still need access.");
+
     public static string CodeOf(LinkTicketStatus status) => status == LinkTicketStatus.AlreadyUsed ? "link_already_used" : "link_expired";
 
     public static ClickOutcome.Page For(LinkTicketStatus status, string profile) => status == LinkTicketStatus.AlreadyUsed

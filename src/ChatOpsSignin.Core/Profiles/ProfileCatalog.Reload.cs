@@ -4,5 +4,9 @@ namespace ChatOpsSignin.Core.Profiles;
 public sealed partial class ProfileCatalog
 {
     /// <summary>Puts <paramref name="validated"/> in force. Callers validate first (see <see cref="CatalogReloader"/>).</summary>
-    public void Apply(SigninOptions validated) => Volatile.Write(ref entries, Build(validated, directories));
+    public void Apply(SigninOptions validated)
+    {
+        Volatile.Write(ref entries, Build(validated, directories));
+        Volatile.Write(ref admins, new Policy.UserSet(validated.Admins, validated.Groups, directories));
+    }
 }

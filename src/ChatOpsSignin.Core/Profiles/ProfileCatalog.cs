@@ -10,12 +10,17 @@ public sealed partial class ProfileCatalog
 {
     private readonly DirectoryLookup? directories;
     private Dictionary<string, Entry> entries;
+    private UserSet admins;
 
     public ProfileCatalog(IOptions<SigninOptions> options, DirectoryLookup? directories = null)
     {
         this.directories = directories;
         entries = Build(options.Value, directories);
+        admins = new UserSet(options.Value.Admins, options.Value.Groups, directories);
     }
+
+    /// <summary>The top-level <c>Admins</c>: may revoke any issued sign-in.</summary>
+    public UserSet Admins => Volatile.Read(ref admins);
 
     private static Dictionary<string, Entry> Build(SigninOptions value, DirectoryLookup? directories) =>
         value.Profiles.ToDictionary(

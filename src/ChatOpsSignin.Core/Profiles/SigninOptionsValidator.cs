@@ -57,6 +57,7 @@ public sealed class SigninOptionsValidator : IValidateOptions<SigninOptions>
             }
         }
 
+        CheckEntries(errors, "Admins", options.Admins, options.Groups);
         if (options.RateLimit.PerUser < 0)
         {
             errors.Add("RateLimit:PerUser: must be 0 (off) or more.");

@@ -1,5 +1,6 @@
 using ChatOpsSignin.Core.Approvals;
 using ChatOpsSignin.Core.Identity;
+using ChatOpsSignin.Core.Revocation;
 
 namespace ChatOpsSignin.Core.Requests;
 
@@ -34,6 +35,13 @@ public interface ISigninBroker
 
     /// <summary>The requester withdraws a pending request.</summary>
     Task<DecisionResult> CancelAsync(RequestId id, ChatUser requester, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends an issued sign-in (the requester, the profile's approvers or an admin): recorded durably, then the driver
+    /// attaches a Deny for that session to its role. <paramref name="replyTo"/> is where the revoker hears of a failure.
+    /// </summary>
+    Task<RevokeResult> RevokeAsync(RequestId id, ChatUser by, string replyTo, CancellationToken cancellationToken) =>
+        Task.FromResult(new RevokeResult(RevokeStatus.UnknownRequest, RevokeTexts.Unknown(id)));
 
     /// <summary>The profiles this user may request (for <c>help</c>), by name.</summary>
     IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user);

@@ -3,6 +3,7 @@ using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.Core.Identity;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
+using ChatOpsSignin.Core.Revocation;
 using ChatOpsSignin.Core.Telemetry;
 using ChatOpsSignin.Core.Work;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ public sealed class RequestFrontDoor(
     IAuditLog auditLog,
     AuditTrail audit,
     IOptions<WorkOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Revocations revocations)
     : ISigninBroker
 {
     private static readonly TimeSpan StatusWindow = TimeSpan.FromHours(24);
@@ -120,6 +122,10 @@ public sealed class RequestFrontDoor(
 
     public async Task<DateTimeOffset?> OpenReuseUntilAsync(PendingApproval approval, CancellationToken cancellationToken) =>
         await rules.IsReusableAsync(approval, cancellationToken) ? rules.ReuseUntil(approval) : null;
+
+    /// <summary>The rules live in <see cref="Revocations"/> (Core/Revocation); this is only the way in.</summary>
+    public Task<RevokeResult> RevokeAsync(RequestId id, ChatUser by, string replyTo, CancellationToken cancellationToken) =>
+        revocations.RevokeAsync(id, by, replyTo, cancellationToken);
 
     public IReadOnlyList<ProfileSummary> ProfilesFor(ChatUserId user) => catalog.AllowedFor(user);
 

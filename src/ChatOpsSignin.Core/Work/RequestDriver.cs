@@ -7,6 +7,7 @@ using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Policy;
 using ChatOpsSignin.Core.Profiles;
 using ChatOpsSignin.Core.Requests;
+using ChatOpsSignin.Core.Revocation;
 using ChatOpsSignin.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,8 @@ namespace ChatOpsSignin.Core.Work;
 ///                      (expiry)        (denied, expired, cancelled: done)
 ///
 /// Evaluate (break-glass) ─> AnnounceBreakGlass ─> Issue ─> RemoveLink ⇄ RepostBreakGlass ─> done
+
+/// revoke (its own item, rvk_…): Revoke ─> RevokeCleanup (at the session's longest end) ─> done
 /// </code>
 /// A step runs only under the item's lease, and its outcome is written before the next step starts, so any replica
 /// (or this one after a restart) resumes an unfinished request at the step it had reached. Steps are written to be safe
@@ -40,6 +43,7 @@ public sealed partial class RequestDriver(
     IConsoleLinkFactory links,
     ConsoleTargetRules targets,
     ClickThroughLinks clickThrough,
+    IRoleSessionRevoker revoker,
     DeliveryDirectory deliveries,
     AuditTrail audit,
     RefusalAudit refusals,
@@ -122,6 +126,8 @@ public sealed partial class RequestDriver(
             WorkStep.RemoveLink => RemoveLinkAsync(item, delivery, cancellationToken),
             WorkStep.AnnounceBreakGlass => AnnounceBreakGlassAsync(item, delivery, cancellationToken),
             WorkStep.RepostBreakGlass => RepostBreakGlassAsync(step, delivery, cancellationToken),
+            WorkStep.Revoke => RevokeAsync(item, delivery, cancellationToken),
+            WorkStep.RevokeCleanup => RevokeCleanupAsync(item, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown step {item.Step}."),
         };
     }
@@ -193,7 +199,7 @@ public sealed partial class RequestDriver(
     private async Task<WorkItem?> FailedAsync(WorkItem item, Exception exception, CancellationToken cancellationToken)
     {
         var attempt = item.Attempt + 1;
-        var limit = item.Step == WorkStep.RemoveLink ? options.Value.MaxRemovalAttempts : options.Value.MaxAttempts;
+        var limit = IsRemoval(item.Step) ? options.Value.MaxRemovalAttempts : options.Value.MaxAttempts;
         telemetry.StepFailed(item.Step.ToString(), gaveUp: attempt >= limit);
         if (attempt < limit)
         {
@@ -202,9 +208,12 @@ public sealed partial class RequestDriver(
         }
 
         Log.GaveUp(logger, exception, item.Id.Value, item.Step, attempt);
-        return item.Step == WorkStep.RemoveLink
-            ? await AbandonRemovalAsync(item, cancellationToken)
-            : await ReportInternalErrorAsync(item, cancellationToken);
+        return item.Step switch
+        {
+            WorkStep.RemoveLink => await AbandonRemovalAsync(item, cancellationToken),
+            WorkStep.Revoke or WorkStep.RevokeCleanup => await RevokeGaveUpAsync(item, cancellationToken),
+            _ => await ReportInternalErrorAsync(item, cancellationToken),
+        };
     }
 
     private async Task<WorkItem?> ReportInternalErrorAsync(WorkItem item, CancellationToken cancellationToken)
@@ -220,10 +229,13 @@ public sealed partial class RequestDriver(
         return null;
     }
 
+    /// <summary>Taking something away (a link message, a revoke's Deny): nobody waits on it, so it is retried longer and slower.</summary>
+    private static bool IsRemoval(WorkStep step) => step is WorkStep.RemoveLink or WorkStep.RevokeCleanup;
+
     /// <summary>Exponential, jittered: seconds for the request path, minutes for removing a link (the user is not waiting).</summary>
     private static TimeSpan Backoff(WorkStep step, int attempt)
     {
-        var unit = step == WorkStep.RemoveLink ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(1);
+        var unit = IsRemoval(step) ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(1);
         var factor = Math.Pow(2, Math.Min(attempt - 1, 6)) * (0.8 + (Random.Shared.NextDouble() * 0.4));
         return unit * factor;
     }

@@ -32,6 +32,9 @@ public sealed record WorkState
     /// <summary>When the delivered link stops working, and so when it is removed.</summary>
     public DateTimeOffset? LinkExpiresAt { get; init; }
 
+    /// <summary>A revoke work item (steps Revoke, RevokeCleanup): what is revoked, by whom, until when.</summary>
+    public Revocation.SessionRevocation? Revocation { get; init; }
+
     /// <summary>The request's W3C <c>traceparent</c> (from the edge's submit), so a step run on any replica joins its trace.</summary>
     public string? TraceParent { get; init; }
 }

@@ -26,4 +26,10 @@ public enum WorkStep
 
     /// <summary>Break-glass: sleeps until <c>BreakGlass:RepostAfter</c>, then announces it again if nobody acknowledged it (once).</summary>
     RepostBreakGlass,
+
+    /// <summary>A revoke work item: attach the Deny to the role (IAM), audit, tell the requester; then RevokeCleanup.</summary>
+    Revoke,
+
+    /// <summary>Sleeps until the revoked session's longest end, then takes its Deny off the role; the item (the mark) goes with it.</summary>
+    RevokeCleanup,
 }

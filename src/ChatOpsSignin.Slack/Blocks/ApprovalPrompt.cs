@@ -69,6 +69,11 @@ public static class ApprovalPrompt
             blocks.Add(Block.Actions($"reuse:{request.Id.Value}", Block.Button(EndReuseAction, "End reuse window", request.Id.Value, "danger")));
         }
 
+        if (approval.State == ApprovalState.Approved)
+        {
+            blocks.Add(Block.Actions($"revoke:{request.Id.Value}", Block.Button(LinkMessage.RevokeAction, "Revoke", request.Id.Value, "danger")));
+        }
+
         return new SlackMessage($"{request.Profile} for {request.Requester.Handle}: {approval.State}", blocks);
     }
 

@@ -14,6 +14,9 @@ public static class LinkMessage
 {
     public const string OpenAction = "open_console";
 
+    /// <summary>Ends the session (the requester, the profile's approvers, admins); the value is the request id only.</summary>
+    public const string RevokeAction = "revoke_session";
+
     public static SlackMessage Render(LinkDelivery delivery)
     {
         var (request, link, credentials) = (delivery.Request, delivery.Link, delivery.Credentials);
@@ -24,7 +27,8 @@ public static class LinkMessage
                 ("Role", Mrkdwn.Escape(credentials.RoleArn ?? credentials.PrincipalArn)),
                 ("Console session ends", Mrkdwn.Date(link.ConsoleSessionEndsAt)),
                 ("Link expires", Mrkdwn.Date(link.ExpiresAt))),
-            Block.Actions($"link:{request.Id.Value}", Block.Button(OpenAction, "Open AWS console", request.Id.Value, "primary", link.Url)),
+            Block.Actions($"link:{request.Id.Value}", Block.Button(OpenAction, "Open AWS console", request.Id.Value, "primary", link.Url),
+                Block.Button(RevokeAction, "Revoke", request.Id.Value, "danger")),
             Block.Context($"Request `{request.Id.Value}`. The link works once, until {Mrkdwn.Date(link.ExpiresAt)}; then this message is cleared."));
         return new SlackMessage($"Your AWS console link for {request.Profile} (expires {Mrkdwn.PlainDate(link.ExpiresAt)})", blocks, Marker(request.Id));
     }

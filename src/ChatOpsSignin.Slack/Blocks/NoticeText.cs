@@ -23,6 +23,7 @@ public static class NoticeText
             RequesterNotice.Decided { State: ApprovalState.Expired } => $":hourglass: Your request for *{profile}* (`{id}`) expired without a decision. Ask again when an approver is around.",
             RequesterNotice.Decided { State: ApprovalState.Cancelled } => $":leftwards_arrow_with_hook: Your request for *{profile}* (`{id}`) is cancelled.",
             RequesterNotice.Decided d => $"Your request for *{profile}* (`{id}`) is {d.State}.",
+            RequesterNotice.Revoked r => ":octagonal_sign: " + Mrkdwn.Escape(r.Text),
             RequesterNotice.LinkSentPrivately => $":lock: Your sign-in link for *{profile}* is in your direct messages with me. It works for 15 minutes.",
             _ => $"Update on your request for *{profile}* (`{id}`).",
         };
@@ -41,7 +42,7 @@ public static class NoticeText
             + (string.IsNullOrWhiteSpace(p.Description) ? string.Empty : $": {Mrkdwn.Escape(p.Description)}"));
         return new SlackMessage(
             "*Profiles you may request:*\n" + string.Join('\n', lines)
-            + "\n\nUsage: `/aws-console <profile> [-s|--service SERVICE] [-r|--region REGION] [reason]` · `/aws-console status` · `/aws-console cancel <request-id>`"
+            + "\n\nUsage: `/aws-console <profile> [-s|--service SERVICE] [-r|--region REGION] [reason]` · `/aws-console status` · `/aws-console cancel <request-id>` · `/aws-console revoke <request-id>`"
             + "\nEmergency, where a profile allows it: `/aws-console break-glass <profile> <reason>` gives a short session at once; its approvers are told and must acknowledge it."
             + "\nExample: `/aws-console " + Mrkdwn.Escape(profiles[0].Name) + " -s ec2 -r eu-west-1 INC-42` opens EC2 in eu-west-1 (services: ec2, s3, cloudwatch, ddb, iam, lambda, rds, …).");
     }

@@ -30,6 +30,13 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
             case ChatCommand.Cancel cancel:
                 var result = await broker.CancelAsync(new RequestId(cancel.RequestId), new ChatUser(command.User, command.UserId), cancellationToken);
                 return new SlackMessage(result.Taken ? $"Request `{cancel.RequestId}` is cancelled." : Mrkdwn.Escape(result.Message));
+            case ChatCommand.Revoke revoke:
+                var revoked = await broker.RevokeAsync(
+                    new RequestId(revoke.RequestId),
+                    new ChatUser(command.User, command.UserName ?? command.UserId),
+                    new ReplyTarget(command.TeamId, command.UserId, command.ChannelId).ToJson(),
+                    cancellationToken);
+                return new SlackMessage(Mrkdwn.Escape(revoked.Message));
             case ChatCommand.Request request:
                 return await SubmitAsync(command, request, cancellationToken);
             case ChatCommand.BreakGlass breakGlass:

@@ -13,6 +13,9 @@ public sealed record SlashCommand(string TeamId, string UserId, string? ChannelI
     /// <summary>Enterprise Grid: <c>enterprise_id</c>, when present the identity is enterprise + user (see <see cref="ChatUserId"/>).</summary>
     public string? EnterpriseId { get; init; }
 
+    /// <summary>Slack's <c>user_name</c> (a display hint, never a key): names whoever revokes in the requester's notice.</summary>
+    public string? UserName { get; init; }
+
     public ChatUserId User => ChatUserId.Slack(TeamId, UserId, EnterpriseId);
 
     public static SlashCommand? FromFields(Func<string, string?> field)
@@ -29,6 +32,7 @@ public sealed record SlashCommand(string TeamId, string UserId, string? ChannelI
         return new SlashCommand(team, user, field("channel_id"), field("text") ?? string.Empty, field("response_url"))
         {
             EnterpriseId = string.IsNullOrWhiteSpace(enterprise) || enterprise.Contains('/', StringComparison.Ordinal) ? null : enterprise,
+            UserName = field("user_name") is { Length: > 0 and <= 80 } name ? name : null,
         };
     }
 

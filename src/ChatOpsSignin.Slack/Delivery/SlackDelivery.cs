@@ -55,6 +55,17 @@ internal sealed partial class SlackDelivery(
     public Task AbandonLinkSlotAsync(string slot, SigninRequest request, SigninFailure failure, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
+    /// <summary>Posts the notice in the DM that carries the link (its MessageRef's channel).</summary>
+    public async Task NotifyAtLinkAsync(string linkRef, RequesterNotice notice, CancellationToken cancellationToken)
+    {
+        if (MessageRef.Parse(linkRef) is not { } link || notice is not RequesterNotice.Revoked revoked)
+        {
+            return;
+        }
+
+        await api.PostMessageAsync(link.Channel, new SlackMessage(":octagonal_sign: " + Mrkdwn.Escape(revoked.Text)), cancellationToken);
+    }
+
     public async Task RemoveLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
         if (MessageRef.Parse(record.MessageRef) is not { } target)

@@ -32,7 +32,8 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
             return false;
         }
 
-        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction or ApprovalPrompt.EndReuseAction or BreakGlassMessage.AcknowledgeAction))
+        if (action.ActionId is not (ApprovalPrompt.ApproveAction or ApprovalPrompt.DenyAction or ApprovalPrompt.EndReuseAction
+            or BreakGlassMessage.AcknowledgeAction or LinkMessage.RevokeAction))
         {
             return true;
         }
@@ -50,6 +51,12 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
             return true;
         }
 
+        if (action.ActionId == LinkMessage.RevokeAction)
+        {
+            await RevokeAsync(action, cancellationToken);
+            return true;
+        }
+
         var approve = action.ActionId == ApprovalPrompt.ApproveAction;
         var result = action.ActionId == ApprovalPrompt.EndReuseAction
             ? await broker.EndReuseAsync(new RequestId(action.Value), action.Clicker, cancellationToken)
@@ -61,6 +68,15 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
         }
 
         return true;
+    }
+
+    /// <summary>A Revoke click: the answer (recorded, refused, unknown) always goes back to the clicker only.</summary>
+    private async Task RevokeAsync(BlockAction action, CancellationToken cancellationToken)
+    {
+        var replyTo = new Delivery.ReplyTarget(action.Clicker.Id.Workspace ?? action.Clicker.Id.Tenant, action.Clicker.Id.User, null).ToJson();
+        var result = await broker.RevokeAsync(new RequestId(action.Value!), action.Clicker, replyTo, cancellationToken);
+        Log.Revoked(logger, action.Value!, action.Clicker.Id.Key, result.Status);
+        Answer(action, result.Message);
     }
 
     /// <summary>An ephemeral answer to the clicker alone, via response_url, off the request thread.</summary>
@@ -79,6 +95,9 @@ internal sealed partial class InteractionHandler(ISigninBroker broker, ResponseU
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "Request {RequestId}: {Clicker} clicked Revoke: {Status}")]
+        public static partial void Revoked(ILogger logger, string requestId, string clicker, Core.Revocation.RevokeStatus status);
+
         [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Request {RequestId}: {Clicker} clicked {Action}: {Status}")]
         public static partial void Clicked(ILogger logger, string requestId, string clicker, string action, DecisionStatus status);
     }

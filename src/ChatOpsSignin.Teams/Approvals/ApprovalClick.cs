@@ -5,7 +5,7 @@ using ChatOpsSignin.Teams.Inbound;
 namespace ChatOpsSignin.Teams.Approvals;
 
 /// <summary>
-/// An Approve / Deny / End reuse window / Acknowledge click, read from an <c>adaptiveCard/action</c> invoke (Action.Execute: verb + data.requestId) or from a
+/// An Approve / Deny / End reuse window / Acknowledge / Revoke click, read from an <c>adaptiveCard/action</c> invoke (Action.Execute: verb + data.requestId) or from a
 /// message whose <c>value</c> is the Action.Submit data (<c>{requestId, verb}</c>).
 /// See https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards.
 /// </summary>
@@ -18,6 +18,9 @@ internal sealed record ApprovalClick(string RequestId, string Verb)
 
     /// <summary>Acknowledge on a break-glass announcement (not a decision).</summary>
     public bool Acknowledge => Verb == BreakGlassCard.Acknowledge;
+
+    /// <summary>The Revoke button (link card, approved card) rather than a decision.</summary>
+    public bool Revoke => Verb == ApprovalCard.Revoke;
 
     public static ApprovalClick? FromExecute(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value
@@ -36,7 +39,7 @@ internal sealed record ApprovalClick(string RequestId, string Verb)
             : null;
         return (verb, id) switch
         {
-            (ApprovalCard.Approve or ApprovalCard.Deny or ApprovalCard.EndReuse or BreakGlassCard.Acknowledge, { Length: > 0 }) =>
+            (ApprovalCard.Approve or ApprovalCard.Deny or ApprovalCard.EndReuse or ApprovalCard.Revoke or BreakGlassCard.Acknowledge, { Length: > 0 }) =>
                 new ApprovalClick(id, verb),
             _ => null,
         };

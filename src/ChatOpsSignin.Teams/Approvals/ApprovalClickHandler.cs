@@ -36,6 +36,13 @@ internal sealed partial class ApprovalClickHandler(
             return CardResponse(ApprovalCard.Message(TeamsIdentity.NoObjectId));
         }
 
+        if (click.Revoke)
+        {
+            // The card stays as it is (it may be the link card); the answer is a message to the clicker.
+            var revoked = await RevokeAsync(activity, click, clicker, cancellationToken);
+            return new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = revoked.Message };
+        }
+
         var result = await ActAsync(click, clicker, cancellationToken);
         return CardResponse(click.Acknowledge ? BreakGlassCardFor(result) : await CardForAsync(result, click.EndsReuse, cancellationToken));
     }
@@ -53,6 +60,12 @@ internal sealed partial class ApprovalClickHandler(
             return;
         }
 
+        if (click.Revoke)
+        {
+            await ReplyAsync(activity, (await RevokeAsync(activity, click, clicker, cancellationToken)).Message, cancellationToken);
+            return;
+        }
+
         var result = await ActAsync(click, clicker, cancellationToken);
         if (click.Acknowledge && result is { Taken: true, Approval.PromptRef: { } promptRef })
         {
@@ -67,6 +80,14 @@ internal sealed partial class ApprovalClickHandler(
         {
             await ReplyAsync(activity, result.Message, cancellationToken);
         }
+    }
+
+    private async Task<Core.Revocation.RevokeResult> RevokeAsync(Activity activity, ApprovalClick click, Core.Identity.ChatUser clicker, CancellationToken cancellationToken)
+    {
+        var result = await broker.RevokeAsync(
+            new RequestId(click.RequestId), clicker, ReplyTarget.From(activity, clicker.Id.Tenant).ToJson(), cancellationToken);
+        Log.Revoked(logger, click.RequestId, result.Status);
+        return result;
     }
 
     /// <summary>The break-glass card after an Acknowledge: acknowledged (first one wins), or as it was with why not.</summary>
@@ -129,5 +150,8 @@ internal sealed partial class ApprovalClickHandler(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Approval click ({Verb}) on request {RequestId}: {Status}")]
         public static partial void Clicked(ILogger logger, string requestId, string verb, DecisionStatus status);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Revoke click on request {RequestId}: {Status}")]
+        public static partial void Revoked(ILogger logger, string requestId, Core.Revocation.RevokeStatus status);
     }
 }

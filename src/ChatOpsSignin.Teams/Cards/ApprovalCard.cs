@@ -16,6 +16,9 @@ internal static class ApprovalCard
     public const string Deny = "deny";
     public const string EndReuse = "end_reuse";
 
+    /// <summary>On the link card and the approved card: ends the issued session (requester, approvers, admins).</summary>
+    public const string Revoke = "revoke";
+
     /// <param name="notify">Who is pinged ("Asking …", <c>Approval:Notify</c>); only the first posting pings.</param>
     /// <param name="mayDecide">Under a quorum: who still may decide, named without a ping.</param>
     public static JsonObject Prompt(
@@ -70,13 +73,19 @@ internal static class ApprovalCard
             body.Add(AdaptiveCard.Text(note));
         }
 
-        if (approval.ReuseUntil is not { } until)
+        var actions = new List<JsonObject>();
+        if (approval.State == ApprovalState.Approved)
         {
-            return AdaptiveCard.Card(body);
+            actions.Add(Button("Revoke", Revoke, request.Id.Value));
         }
 
-        body.Add(AdaptiveCard.Text($"{request.Requester.Handle} gets fresh links for {request.Profile} without asking until {AdaptiveCard.Time(until)}."));
-        return AdaptiveCard.Card(body, [Button("End reuse window", EndReuse, request.Id.Value)]);
+        if (approval.ReuseUntil is { } until)
+        {
+            body.Add(AdaptiveCard.Text($"{request.Requester.Handle} gets fresh links for {request.Profile} without asking until {AdaptiveCard.Time(until)}."));
+            actions.Add(Button("End reuse window", EndReuse, request.Id.Value));
+        }
+
+        return AdaptiveCard.Card(body, actions.Count == 0 ? null : actions);
     }
 
     /// <summary>A card that only says something (e.g. an unknown request id).</summary>
@@ -94,7 +103,7 @@ internal static class ApprovalCard
             last),
     ];
 
-    private static JsonObject Button(string title, string verb, string requestId) => new()
+    public static JsonObject Button(string title, string verb, string requestId) => new()
     {
         ["type"] = "Action.Execute",
         ["title"] = title,

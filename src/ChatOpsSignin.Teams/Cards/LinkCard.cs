@@ -24,6 +24,7 @@ internal static class LinkCard
             ],
             [
                 new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = ButtonTitle, ["url"] = delivery.Link.Url.AbsoluteUri },
+                ApprovalCard.Button("Revoke", ApprovalCard.Revoke, delivery.Request.Id.Value),
             ]);
     }
 

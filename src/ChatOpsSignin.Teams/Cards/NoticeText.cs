@@ -18,6 +18,7 @@ internal static class NoticeText
         RequesterNotice.Decided { State: ApprovalState.Expired } => "Your request expired: nobody approved it in time.",
         RequesterNotice.Decided { State: ApprovalState.Cancelled } => "Your request was cancelled.",
         RequesterNotice.Decided decided => $"Your request is {decided.State}.",
+        RequesterNotice.Revoked revoked => revoked.Text,
         RequesterNotice.LinkSentPrivately sent => $"Your sign-in link for '{sent.Profile}' is in our 1:1 chat.",
         _ => "Your request was updated.",
     };

@@ -58,6 +58,11 @@ internal sealed partial class CommandRunner(
                 var result = await broker.CancelAsync(new RequestId(cancel.RequestId), user, cancellationToken);
                 await ReplyAsync(activity, result.Message, cancellationToken);
                 break;
+            case ChatCommand.Revoke revoke:
+                var revoked = await broker.RevokeAsync(
+                    new RequestId(revoke.RequestId), user, ReplyTarget.From(activity, user.Id.Tenant).ToJson(), cancellationToken);
+                await ReplyAsync(activity, revoked.Message, cancellationToken);
+                break;
             case ChatCommand.Invalid invalid:
                 await ReplyAsync(activity, invalid.Problem, cancellationToken);
                 break;
@@ -94,7 +99,7 @@ internal sealed partial class CommandRunner(
             text.Append($"- **{profile.Name}**{(profile.Description is null ? string.Empty : " — " + profile.Description)}{(profile.NeedsApproval ? " (needs approval)" : string.Empty)}\n");
         }
 
-        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`; in an emergency, where a profile allows it, `break-glass PROFILE REASON` gives a short session at once (its approvers are told and must acknowledge it).").ToString();
+        return text.Append("\nAlso: `status`, `cancel REQUEST-ID`, `revoke REQUEST-ID`; in an emergency, where a profile allows it, `break-glass PROFILE REASON` gives a short session at once (its approvers are told and must acknowledge it).").ToString();
     }
 
     /// <summary>Recent requests; a pending one says whom it waits for (named, not pinged), an approved one its reuse window.</summary>

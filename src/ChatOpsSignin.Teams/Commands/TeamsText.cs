@@ -13,7 +13,7 @@ internal static partial class TeamsText
 {
     public static readonly CommandSyntax Syntax = new(string.Empty);
 
-    public const string Usage = "Commands: `console PROFILE [-s SERVICE] [-r REGION] [REASON]`, `help`, `status`, `cancel REQUEST-ID`, `break-glass PROFILE REASON`.";
+    public const string Usage = "Commands: `console PROFILE [-s SERVICE] [-r REGION] [REASON]`, `help`, `status`, `cancel REQUEST-ID`, `revoke REQUEST-ID`, `break-glass PROFILE REASON`.";
 
     public static string StripMentions(string? text)
     {
@@ -37,14 +37,14 @@ internal static partial class TeamsText
         {
             "console" when rest.Length == 0 => new ChatCommand.Invalid("Which profile? Usage: `console PROFILE [REASON]`. Say `help` to list your profiles."),
             "console" => RequestOnly(CommandGrammar.Parse(rest, Syntax)),
-            "help" or "status" or "cancel" or CommandGrammar.BreakGlassWord => CommandGrammar.Parse(clean, Syntax),
+            "help" or "status" or "cancel" or "revoke" or CommandGrammar.BreakGlassWord => CommandGrammar.Parse(clean, Syntax),
             _ => new ChatCommand.Invalid($"I don't know '{Shorten(verb)}'. {Usage}"),
         };
     }
 
     private static ChatCommand RequestOnly(ChatCommand command) => command is ChatCommand.Request or ChatCommand.BreakGlass or ChatCommand.Invalid
         ? command
-        : new ChatCommand.Invalid("Usage: `console PROFILE [REASON]`; a profile cannot be called help, status or cancel.");
+        : new ChatCommand.Invalid("Usage: `console PROFILE [REASON]`; a profile cannot be called help, status, cancel or revoke.");
 
     private static string Shorten(string word) => word.Length <= 32 ? word : word[..32] + "…";
 

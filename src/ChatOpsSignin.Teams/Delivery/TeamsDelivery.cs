@@ -63,6 +63,13 @@ internal sealed partial class TeamsDelivery(
         Log.LinkExpired(logger, record.RequestId.Value);
     }
 
+    /// <summary>Posts the notice in the 1:1 chat that holds the link card, as a reply to it.</summary>
+    public async Task NotifyAtLinkAsync(string linkRef, RequesterNotice notice, CancellationToken cancellationToken)
+    {
+        var link = MessageRef.Parse(linkRef);
+        await connector.SendAsync(link.ServiceUrl, link.ConversationId, OutboundActivity.Text(NoticeText.For(notice)), link.ActivityId, cancellationToken);
+    }
+
     public async Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken)
     {
         var target = ReplyTarget.Parse(request.ReplyTo);

@@ -45,6 +45,7 @@ internal static class CheckReportJson
             failureCode = p.FailureCode,
             fix = p.Fixes,
             warnings = p.Warnings,
+            revoke = p.Revoke is { } revoke ? new { state = revoke.State.ToString(), text = revoke.Text } : null,
         }),
     };
 }

@@ -34,6 +34,12 @@ internal static partial class CheckReportText
             {
                 await output.WriteLineAsync($"  ⚠ {OneLine(warning)}");
             }
+
+            if (profile.Revoke is { } revoke)
+            {
+                var mark = revoke.State switch { RevokeCheckState.Permitted => '✓', RevokeCheckState.NotPermitted => '⚠', _ => '·' };
+                await output.WriteLineAsync($"  {mark} {OneLine(revoke.Text)}");
+            }
         }
 
         foreach (var error in report.ConfigurationErrors)

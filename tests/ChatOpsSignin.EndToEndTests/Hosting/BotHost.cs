@@ -38,6 +38,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             ["Aws:StsServiceUrl"] = aws.StsUrl.AbsoluteUri,
             ["Aws:CognitoServiceUrl"] = aws.CognitoUrl.AbsoluteUri,
             ["Aws:FederationUrl"] = aws.FederationUrl.AbsoluteUri,
+            ["Aws:IamServiceUrl"] = aws.IamUrl.AbsoluteUri,
             ["Aws:Issuer"] = "https://chatops.example.com/",
             ["Storage:SqlitePath"] = databasePath ?? Path.Combine(folder, "bot.db"),
         };
@@ -52,13 +53,17 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     /// Waits (in real time) until the bot has recorded an event: advancing a fake clock before the bot has finished
     /// its HTTP calls would fire their timeouts.
     /// </summary>
-    public async Task<AuditEvent> WaitForAuditAsync(AuditEventType type, TimeSpan timeout)
+    public Task<AuditEvent> WaitForAuditAsync(AuditEventType type, TimeSpan timeout) => WaitForAuditAsync(type, null, timeout);
+
+    /// <summary>As <see cref="WaitForAuditAsync(AuditEventType, TimeSpan)"/>, for one request's event.</summary>
+    public async Task<AuditEvent> WaitForAuditAsync(AuditEventType type, string? requestId, TimeSpan timeout)
     {
         var audit = Services.GetRequiredService<IAuditLog>();
         using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
-            var found = (await audit.QueryAsync(new AuditQuery(), deadline.Token)).FirstOrDefault(e => e.Type == type);
+            var found = (await audit.QueryAsync(new AuditQuery(), deadline.Token))
+                .FirstOrDefault(e => e.Type == type && (requestId is null || e.RequestId.Value == requestId));
             if (found is not null)
             {
                 return found;

@@ -8,7 +8,7 @@ public sealed partial class AwsStandIn
     /// <summary>
     /// The next <paramref name="times"/> calls of <paramref name="action"/> answer this error instead of being served.
     /// Actions: AssumeRole, GetFederationToken, AssumeRoleWithWebIdentity, GetCallerIdentity, GetId, GetOpenIdToken,
-    /// GetOpenIdTokenForDeveloperIdentity, getSigninToken, login.
+    /// GetOpenIdTokenForDeveloperIdentity, getSigninToken, login, PutRolePolicy, GetRolePolicy, DeleteRolePolicy.
     /// </summary>
     public void FailNext(string action, int status, string code, int times = 1, string? message = null)
     {

@@ -101,6 +101,11 @@ public sealed partial class AwsStandIn
         }
 
         var key = token.Key;
+        if (IsDeniedByRolePolicy(key))
+        {
+            return HtmlErrorAsync(context, 403, "Access denied: this session is denied by a policy of its role.");
+        }
+
         lock (gate)
         {
             logins.Add(new ConsoleLogin(key.PrincipalArn, key.RoleArn, key.SessionName, key.SourceIdentity, key.Tags, destination,

@@ -12,7 +12,8 @@ namespace ChatOpsSignin.StandIns.Aws;
 /// PutRolePolicy, GetRolePolicy, DeleteRolePolicy, with AWS's checks (role exists, policy name <c>[\w+=,.@-]{1,128}</c>,
 /// a JSON policy document, and the 10,240-character limit on all of a role's inline policies, whitespace not counted:
 /// LimitExceeded). Enforcement: a role session matched by a Deny on <c>aws:userid</c> / <c>aws:SourceIdentity</c> with
-/// <c>aws:TokenIssueTime</c> before the condition's date can no longer get a console sign-in token.
+/// <c>aws:TokenIssueTime</c> before (DateLessThan) or up to (DateLessThanEquals) the condition's date can no longer get a
+/// console sign-in token, and a sign-in token it got earlier no longer logs in (the console refuses a denied session).
 /// </summary>
 public sealed partial class AwsStandIn
 {
@@ -20,8 +21,21 @@ public sealed partial class AwsStandIn
     private const string IamNamespace = "https://iam.amazonaws.com/doc/2010-05-08/";
     private readonly Dictionary<string, DateTimeOffset> keyIssuedAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> rolePolicies = new(StringComparer.Ordinal);
+    private int lostWrites;
 
     public Uri IamUrl { get; private set; } = null!;
+
+    /// <summary>
+    /// The next <paramref name="count"/> PutRolePolicy calls answer 200 but another writer's document wins right after
+    /// (IAM has no conditional write): the lost update a read-back must catch.
+    /// </summary>
+    public void LoseNextRolePolicyWrites(int count)
+    {
+        lock (gate)
+        {
+            lostWrites = count;
+        }
+    }
 
     /// <summary>The inline policies of a role, by name.</summary>
     public IReadOnlyDictionary<string, string> RolePolicies(string roleName)
@@ -37,7 +51,18 @@ public sealed partial class AwsStandIn
         var body = await ReadBodyAsync(context.Request);
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         var action = form.GetValueOrDefault("Action") ?? string.Empty;
-        Count(action);
+        if (Count(action) is { } fault)
+        {
+            if (fault.Hang)
+            {
+                await HangAsync(context);
+                return;
+            }
+
+            await IamErrorAsync(context, new AwsError(fault.Status, fault.Code, fault.Message ?? "stand-in fault"));
+            return;
+        }
+
         if (context.Request.Method != HttpMethods.Post || form.GetValueOrDefault("Version") != "2010-05-08")
         {
             await IamErrorAsync(context, new AwsError(400, "InvalidAction", $"Could not find operation {action} for version {form.GetValueOrDefault("Version")}"));
@@ -91,6 +116,12 @@ public sealed partial class AwsStandIn
             if (size > InlinePolicyLimit)
             {
                 return (null, new AwsError(409, "LimitExceeded", $"Maximum policy size of {InlinePolicyLimit} bytes exceeded for role {roleName}"));
+            }
+
+            if (lostWrites > 0)
+            {
+                lostWrites--;
+                return (null, null);
             }
 
             policies[policyName] = document;
@@ -151,8 +182,8 @@ public sealed partial class AwsStandIn
 
             var matchesSession = Values(condition, "StringLike", "aws:userid").Any(v => v == "*:" + key.SessionName)
                 || Values(condition, "StringEquals", "aws:SourceIdentity").Any(v => v == key.SourceIdentity);
-            var before = Values(condition, "DateLessThan", "aws:TokenIssueTime")
-                .Any(v => DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && issued < at);
+            var before = Values(condition, "DateLessThan", "aws:TokenIssueTime").Any(v => Date(v) is { } at && issued < at)
+                || Values(condition, "DateLessThanEquals", "aws:TokenIssueTime").Any(v => Date(v) is { } at && issued <= at);
             if (matchesSession && before)
             {
                 return true;
@@ -161,6 +192,9 @@ public sealed partial class AwsStandIn
 
         return false;
     }
+
+    private static DateTimeOffset? Date(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     private static IEnumerable<string?> Values(JsonElement condition, string op, string key) =>
         condition.TryGetProperty(op, out var block) && block.TryGetProperty(key, out var value)

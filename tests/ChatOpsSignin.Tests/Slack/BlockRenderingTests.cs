@@ -53,11 +53,15 @@ public sealed class BlockRenderingTests
     [Fact]
     public void Link_Dm_Has_The_Url_Only_In_The_Open_Button()
     {
-        var message = LinkMessage.Render(SlackSamples.Link(SlackSamples.Request()));
+        var request = SlackSamples.Request();
+        var message = LinkMessage.Render(SlackSamples.Link(request));
 
         Assert.DoesNotContain("http", message.Text, StringComparison.OrdinalIgnoreCase);
         var buttons = Buttons(message.Blocks!);
-        var open = Assert.Single(buttons);
+        Assert.Equal([LinkMessage.OpenAction, LinkMessage.RevokeAction], buttons.Select(b => b["action_id"]!.GetValue<string>()));
+        Assert.Equal(request.Id.Value, buttons[1]["value"]!.GetValue<string>());
+        Assert.Null(buttons[1]["url"]);
+        var open = buttons[0];
         Assert.Equal("Open AWS console", open["text"]!["text"]!.GetValue<string>());
         Assert.Equal(SlackSamples.SigninUrl.AbsoluteUri, open["url"]!.GetValue<string>());
         var withoutButton = message.Blocks!.ToJsonString(Readable).Replace(open["url"]!.ToJsonString(Readable), string.Empty, StringComparison.Ordinal);

@@ -149,7 +149,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Approval_Prompt_Is_Posted_In_The_Channel_And_Updated_Without_Buttons()
+    public async Task Approval_Prompt_Is_Posted_In_The_Channel_And_Updated_With_Only_A_Revoke_Button()
     {
         var pending = SlackSamples.Pending(SlackSamples.Request());
 
@@ -161,7 +161,9 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         await Delivery.UpdateApprovalPromptAsync(decided, CancellationToken.None);
 
         Assert.Equal(1, prompt.Updates);
-        Assert.DoesNotContain("action_id", prompt.BlocksJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"action_id\":\"approve\"", prompt.BlocksJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"action_id\":\"deny\"", prompt.BlocksJson, StringComparison.Ordinal);
+        Assert.Contains("\"action_id\":\"revoke_session\"", prompt.BlocksJson, StringComparison.Ordinal);
         Assert.Contains($"Approved by <@{SlackSamples.Approver}>", prompt.Rendered, StringComparison.Ordinal);
     }
 

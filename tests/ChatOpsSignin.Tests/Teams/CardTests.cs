@@ -10,11 +10,16 @@ public sealed class CardTests
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Link_Card_Has_One_Open_Url_Button_With_The_Link()
+    public void Link_Card_Has_One_Open_Url_Button_With_The_Link_And_A_Revoke_Button_With_Only_The_Request_Id()
     {
         var card = LinkCard.For(TestLinks.Delivery(TestLinks.Request("{}", At), At));
 
-        var action = Assert.Single(card["actions"]!.AsArray())!;
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(2, actions.Count);
+        var action = Assert.Single(actions, a => a!["type"]!.GetValue<string>() == "Action.OpenUrl")!;
+        var revoke = actions[1]!;
+        Assert.Equal(("Action.Execute", "revoke"), (revoke["type"]!.GetValue<string>(), revoke["verb"]!.GetValue<string>()));
+        Assert.DoesNotContain("http", revoke.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(("Action.OpenUrl", "Open AWS console", TestLinks.SecretUrl),
             (action["type"]!.GetValue<string>(), action["title"]!.GetValue<string>(), action["url"]!.GetValue<string>()));
         Assert.Contains("2026-11-23 09:15 UTC", card.ToJsonString(), StringComparison.Ordinal);

@@ -152,7 +152,8 @@ public sealed class DeliveryTests
         var update = host.Connector.Activities[1];
         Assert.Equal(("PUT", prompt.ActivityId), (update.Method, update.ActivityId));
         Assert.Contains("Approved by bob@contoso.com", update.Json, StringComparison.Ordinal);
-        Assert.Null(Assert.Single(update.Cards)["actions"]);
+        var left = Assert.Single(Assert.Single(update.Cards)["actions"]!.AsArray())!;
+        Assert.Equal(("Revoke", "revoke"), (left["title"]!.GetValue<string>(), left["verb"]!.GetValue<string>()));
     }
 
     private static string PersonalReplyTo(TeamsTestHost host) =>

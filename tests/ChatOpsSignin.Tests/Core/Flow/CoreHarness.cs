@@ -24,7 +24,8 @@ internal sealed class CoreHarness : IAsyncDisposable
 
     private readonly ServiceProvider provider;
 
-    public CoreHarness(string databasePath, FakeTimeProvider time, IDictionary<string, string?>? extra = null)
+    /// <param name="services">Extra registrations after the core's (e.g. a recording revoker).</param>
+    public CoreHarness(string databasePath, FakeTimeProvider time, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -49,7 +50,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         Configuration = configuration;
         Time = time;
         Aws = new ScriptedAws(time);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddSigninCore(configuration)
@@ -57,7 +58,8 @@ internal sealed class CoreHarness : IAsyncDisposable
             .AddSingleton<IChatDelivery>(Delivery)
             .AddSingleton<ICredentialIssuer>(Aws)
             .AddSingleton<IConsoleLinkFactory>(Aws);
-        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        services?.Invoke(collection);
+        provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     public FakeTimeProvider Time { get; }

@@ -66,6 +66,15 @@ internal sealed class RecordingDelivery : IChatDelivery
         return Task.CompletedTask;
     }
 
+    /// <summary>Notices posted beside a link message (a revoke's notice to the requester), by the link's message ref.</summary>
+    public ConcurrentQueue<(string LinkRef, RequesterNotice Notice)> AtLink { get; } = new();
+
+    public Task NotifyAtLinkAsync(string linkRef, RequesterNotice notice, CancellationToken cancellationToken)
+    {
+        AtLink.Enqueue((linkRef, notice));
+        return Task.CompletedTask;
+    }
+
     public Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken)
     {
         Notices.Enqueue((request, notice));
