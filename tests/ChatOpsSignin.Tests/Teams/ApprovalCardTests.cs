@@ -36,16 +36,17 @@ public sealed class ApprovalCardTests
     }
 
     [Fact]
-    public void A_Decided_Card_Offers_To_End_An_Open_Reuse_Window_And_Nothing_Without_One()
+    public void An_Approved_Card_Offers_Revoke_And_To_End_An_Open_Reuse_Window_Only_While_One_Is_Open()
     {
         var approved = RecordingBroker.Pending("req_abc", TestLinks.Alice, At) with { State = ApprovalState.Approved, DecidedBy = TestLinks.Alice, DecidedAt = At };
 
         var open = ApprovalCard.Decided(approved with { ReuseUntil = At.AddHours(1) });
         var closed = ApprovalCard.Decided(approved);
 
-        var button = Assert.Single(open["actions"]!.AsArray())!;
-        Assert.Equal((ApprovalCard.EndReuse, """{"requestId":"req_abc"}"""), (button["verb"]!.GetValue<string>(), button["data"]!.ToJsonString()));
+        static string[] Verbs(System.Text.Json.Nodes.JsonObject card) => card["actions"]!.AsArray().Select(a => a!["verb"]!.GetValue<string>()).ToArray();
+        Assert.Equal([ApprovalCard.Revoke, ApprovalCard.EndReuse], Verbs(open));
+        Assert.Equal("""{"requestId":"req_abc"}""", open["actions"]![1]!["data"]!.ToJsonString());
         Assert.Contains("without asking until 2026-11-23 10:00 UTC", open.ToJsonString(), StringComparison.Ordinal);
-        Assert.Null(closed["actions"]);
+        Assert.Equal([ApprovalCard.Revoke], Verbs(closed));
     }
 }
