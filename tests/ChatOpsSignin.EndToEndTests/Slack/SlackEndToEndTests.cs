@@ -274,6 +274,8 @@ public sealed partial class SlackEndToEndTests : IAsyncLifetime
         Assert.Single(slack.MessagesIn(ApprovalChannel));
         Assert.Equal(2, aws.Calls("AssumeRole"));
 
+        // Both Issue steps must be finished before the clock jumps, or a jump past their lease would run one again.
+        await bot.WaitForIssuedAsync(2, Wait);
         time.Advance(TimeSpan.FromMinutes(61));
         using var third = await Command(Requester, "prod-reuse INC-1 later", slack.NewResponseUrl());
         await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).Count == 2 ? s : null, Wait);
