@@ -73,22 +73,7 @@ public sealed class DynamoDbApprovalStore(DynamoDbTable table) : IApprovalStore
 
         // The condition is the whole race. Only Expired may be recorded at or after the expiry.
         var condition = state == ApprovalState.Expired ? "#state = :pending" : "#state = :pending AND expires_at > :at";
-        var updated = await Conditional.OrNullAsync(() => table.Client.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = table.Name,
-                Key = ApprovalItems.Key(id),
-                UpdateExpression = set,
-                ConditionExpression = "attribute_exists(pk) AND " + condition,
-                ExpressionAttributeNames = new() { ["#state"] = ApprovalItems.State },
-                ExpressionAttributeValues = values,
-                ReturnValues = ReturnValue.ALL_NEW,
-            },
-            cancellationToken));
-
-        return updated is not null
-            ? (true, ApprovalItems.Read(updated.Attributes))
-            : (false, await GetAsync(id, cancellationToken));
+        return await TryUpdateAsync(id, set, condition, values, cancellationToken);
     }
 
     public async Task<(bool Won, PendingApproval? Current)> TryAddVoteAsync(
@@ -125,13 +110,20 @@ public sealed class DynamoDbApprovalStore(DynamoDbTable table) : IApprovalStore
         }
 
         values[":expected"] = Attr.N(votes.Count - 1);
+        return await TryUpdateAsync(id, set, "#state = :pending AND expires_at > :at AND " + countIs, values, cancellationToken);
+    }
+
+    /// <summary>One conditional update of an existing approval: the winner gets the new item, the loser the current one.</summary>
+    private async Task<(bool Won, PendingApproval? Current)> TryUpdateAsync(
+        RequestId id, string set, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    {
         var updated = await Conditional.OrNullAsync(() => table.Client.UpdateItemAsync(
             new UpdateItemRequest
             {
                 TableName = table.Name,
                 Key = ApprovalItems.Key(id),
                 UpdateExpression = set,
-                ConditionExpression = "attribute_exists(pk) AND #state = :pending AND expires_at > :at AND " + countIs,
+                ConditionExpression = "attribute_exists(pk) AND " + condition,
                 ExpressionAttributeNames = new() { ["#state"] = ApprovalItems.State },
                 ExpressionAttributeValues = values,
                 ReturnValues = ReturnValue.ALL_NEW,
