@@ -15,38 +15,22 @@ namespace ChatOpsSignin.Benchmarks;
 /// issued", audit "delivered", schedule the link's removal. Plus the cost of one pooled open.
 /// </summary>
 [MemoryDiagnoser]
-public class SignInStoreBenchmarks
+public class SignInStoreBenchmarks : SqliteBenchmark
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly ChatUser Requester = new(ChatUserId.Slack("T1", "U1"), "alice");
-    private string folder = null!;
-    private SqliteConnectionFactory connections = null!;
     private SqliteWorkStore work = null!;
     private SqliteAuditLog audit = null!;
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override void CreateStores(SqliteConnectionFactory connections)
     {
-        folder = Directory.CreateTempSubdirectory("chatops-bench-").FullName;
-        connections = new SqliteConnectionFactory(Path.Combine(folder, "bench.db"));
-        await connections.InitialiseAsync(CancellationToken.None);
         work = new SqliteWorkStore(connections);
         audit = new SqliteAuditLog(connections);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        connections.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Open a pooled connection (with whatever per-open pragmas the factory sends) and give it back.</summary>
     [Benchmark]
     public async Task OpenPooledConnection()
     {
-        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
     }
 
     [Benchmark]

@@ -11,32 +11,16 @@ namespace ChatOpsSignin.Benchmarks;
 
 /// <summary>The store operations on a request's path, on a real SQLite file (WAL) in a temp folder.</summary>
 [MemoryDiagnoser]
-public class StorageBenchmarks
+public class StorageBenchmarks : SqliteBenchmark
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly ChatUser Requester = new(ChatUserId.Slack("T1", "U1"), "alice");
     private static readonly ChatUser Approver = new(ChatUserId.Slack("T1", "U9"), "lead");
-    private string folder = null!;
-    private SqliteConnectionFactory connections = null!;
     private SqliteApprovalStore approvals = null!;
     private SqliteAuditLog audit = null!;
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override void CreateStores(SqliteConnectionFactory connections)
     {
-        folder = Directory.CreateTempSubdirectory("chatops-bench-").FullName;
-        connections = new SqliteConnectionFactory(Path.Combine(folder, "bench.db"));
-        await connections.InitialiseAsync(CancellationToken.None);
         approvals = new SqliteApprovalStore(connections);
         audit = new SqliteAuditLog(connections);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        connections.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Add a pending approval, then decide it: the two writes an approval costs.</summary>
