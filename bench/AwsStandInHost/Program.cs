@@ -24,7 +24,8 @@ var temp = options.Out + ".tmp";
 await File.WriteAllLinesAsync(temp, lines);
 File.Move(temp, options.Out, overwrite: true);
 
-using var stop = new CancellationTokenSource();
+// Not disposed: ProcessExit can still fire after the loop below has ended.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 try

@@ -59,10 +59,25 @@ public sealed partial class WorkPump(
         return Task.WhenAll(runners.Append(PollAsync(stoppingToken)));
     }
 
+    /// <summary>
+    /// ReadAsync, not ReadAllAsync: an unbounded channel wakes every reader waiting in WaitToReadAsync for each item, and
+    /// with <see cref="WorkOptions.MaxConcurrency"/> idle runners that was 256 wake-ups per accepted request (the largest
+    /// CPU cost of a quiet bot, bench/README.md). A reader blocked in ReadAsync is handed the item alone.
+    /// </summary>
     private async Task RunnerAsync(CancellationToken stoppingToken)
     {
-        await foreach (var leased in ready.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            LeasedWork leased;
+            try
+            {
+                leased = await ready.Reader.ReadAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
                 await driver.RunAsync(leased, stoppingToken);

@@ -10,7 +10,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
 {
     public async Task<bool> TryAddAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO approvals ({ApprovalRows.Columns})
@@ -23,7 +23,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
 
     public async Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE approvals SET prompt_ref = $prompt_ref WHERE request_id = $id;";
         await command.With("$id", id.Value).With("$prompt_ref", promptRef).ExecuteNonQueryAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
 
     public async Task<PendingApproval?> GetAsync(RequestId id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
         var found = await ApprovalRows.ReadAllAsync(command.With("$id", id.Value), cancellationToken);
@@ -46,7 +46,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
             throw new ArgumentException("A decision moves a request out of Pending.", nameof(state));
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var decide = connection.CreateCommand();
 
         // The WHERE clause is the whole race: only a still-pending, unexpired row changes, and SQLite serialises writers.
@@ -73,7 +73,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
         RequestId id, ValueList<ApprovalVote> votes, bool completes, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(votes.Count);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var vote = connection.CreateCommand();
 
         // Compare-and-set on the vote count: a concurrent vote makes this one change nothing, and its caller re-reads.
@@ -105,7 +105,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
     public async Task<IReadOnlyList<PendingApproval>> ListForRequesterAsync(ChatUserId requester, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {ApprovalRows.Columns} FROM approvals

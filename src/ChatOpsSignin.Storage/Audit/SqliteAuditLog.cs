@@ -12,7 +12,7 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
 {
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO audit_events ({AuditRows.Columns})
@@ -25,7 +25,7 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
     public async Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var where = new StringBuilder("WHERE 1 = 1");
         if (query.Since is { } since)
@@ -67,17 +67,15 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
     /// <summary>Opens the prune gate, deletes, closes it, all in one write transaction: outside it the trigger refuses deletes.</summary>
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var connection = await connections.SessionAsync(cancellationToken);
+        await using var transaction = await connection.SavepointAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = """
             UPDATE audit_prune_gate SET open = 1;
             DELETE FROM audit_events WHERE at < $before;
             """;
         var deleted = await command.With("$before", SqliteValues.Time(before)).ExecuteNonQueryAsync(cancellationToken) - 1;
         await using var close = connection.CreateCommand();
-        close.Transaction = transaction;
         close.CommandText = "UPDATE audit_prune_gate SET open = 0;";
         await close.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -13,7 +13,7 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
 
     public async Task AddAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO issued_link_messages ({Columns})
@@ -50,7 +50,7 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
 
     public async Task<bool> TryMarkRemovedAsync(RequestId id, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE issued_link_messages SET removed_at = $at
@@ -62,7 +62,7 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
 
     private async Task<IReadOnlyList<IssuedLinkRecord>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);

@@ -15,7 +15,7 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
 
     public async Task AddAsync(LinkTicket ticket, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO link_tickets ({Columns}) VALUES ($id_hash, $request_id, $payload, $created_at, $expires_at) ON CONFLICT (id_hash) DO NOTHING;";
         command.With("$id_hash", ticket.IdHash).With("$request_id", ticket.RequestId.Value).With("$payload", ticket.Payload)
@@ -25,7 +25,7 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
 
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM link_tickets WHERE expires_at < $before;";
         command.With("$before", SqliteValues.Time(now - LinkTicket.KeptAfterExpiry));
@@ -34,7 +34,7 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
 
     public async Task<LinkTicketClaim> TryConsumeAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using (var consume = connection.CreateCommand())
         {
             consume.CommandText = $"UPDATE link_tickets SET used_at = $now WHERE id_hash = $id_hash AND used_at IS NULL AND expires_at > $now RETURNING {Columns};";

@@ -5,7 +5,7 @@ using ChatOpsSignin.Storage.Sqlite;
 namespace ChatOpsSignin.Storage.Policy;
 
 /// <summary>
-/// Sliding-window hit counters in SQLite. Forget, count and record run in one <c>BEGIN IMMEDIATE</c> transaction, so
+/// Sliding-window hit counters in SQLite. Forget, count and record run in one savepoint of the writer's <c>BEGIN IMMEDIATE</c> transaction, so
 /// replicas sharing the file cannot both take the last slot. The window is (now - window, now].
 /// </summary>
 public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : IRateLimitStore
@@ -19,10 +19,9 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
             return false;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var connection = await connections.SessionAsync(cancellationToken);
+        await using var transaction = await connection.SavepointAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = """
             DELETE FROM rate_limit_hits WHERE key = $key AND at <= $cutoff;
             SELECT COUNT(*) FROM rate_limit_hits WHERE key = $key;
@@ -36,7 +35,6 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
         }
 
         await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO rate_limit_hits (key, at, expires_at) VALUES ($key, $at, $expires_at);";
         await insert.With("$key", key).With("$at", SqliteValues.Time(now)).With("$expires_at", SqliteValues.Time(now + window)).ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -45,7 +43,7 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
 
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
         // Rows from before schema 2 have no expiry: a day is longer than any window the options allow.

@@ -11,7 +11,7 @@ public sealed class SqliteReplayGuard(SqliteConnectionFactory connections) : IRe
 {
     public async Task<bool> TryFirstSightingAsync(string key, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO replay_guard (key, expires_at) VALUES ($key, $expires_at)
@@ -23,7 +23,7 @@ public sealed class SqliteReplayGuard(SqliteConnectionFactory connections) : IRe
 
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM replay_guard WHERE expires_at <= $now;";
         return await command.With("$now", SqliteValues.Time(now)).ExecuteNonQueryAsync(cancellationToken);

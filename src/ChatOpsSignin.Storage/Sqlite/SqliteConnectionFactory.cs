@@ -17,11 +17,13 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// request was the largest single cost of a sign-in. https://www.sqlite.org/pragma.html#pragma_synchronous
 /// </para>
 /// <para>
-/// One connection of this process is open at a time: SQLite has one writer per file, and Microsoft.Data.Sqlite's async
+/// Stores work through <see cref="SessionAsync"/>: one writer connection per process, whose commits concurrent
+/// operations share (<see cref="GroupCommit"/>). SQLite has one writer per file, and Microsoft.Data.Sqlite's async
 /// methods run synchronously, so concurrent writers of one process used to wait for each other inside
-/// <c>sqlite3_step</c> (the busy handler sleeps 1–100 ms on a thread-pool thread). Here they wait asynchronously for the
-/// gate instead, which costs no thread; the gate is released when the connection closes. Other processes on the same
-/// file are still arbitrated by SQLite's lock and <see cref="BusyTimeout"/>.
+/// <c>sqlite3_step</c> (the busy handler sleeps 1–100 ms on a thread-pool thread); they wait asynchronously for the gate
+/// instead, which costs no thread. <see cref="OpenAsync"/> hands out a connection of its own (migrations, tests) behind
+/// the same gate, released when it closes. Other processes on the same file are arbitrated by SQLite's lock and
+/// <see cref="BusyTimeout"/>.
 /// </para>
 /// </summary>
 public sealed class SqliteConnectionFactory : IDisposable
@@ -35,7 +37,7 @@ public sealed class SqliteConnectionFactory : IDisposable
     private readonly string connectionString;
     private readonly ConditionalWeakTable<sqlite3, object> configured = [];
     private readonly SemaphoreSlim initialising = new(1, 1);
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly GroupCommit writes;
     private volatile bool ready;
 
     public SqliteConnectionFactory(string databasePath)
@@ -48,11 +50,26 @@ public sealed class SqliteConnectionFactory : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        writes = new GroupCommit(OpenWriterAsync);
     }
 
     public string DatabasePath { get; }
 
-    /// <summary>An open connection with this connection's pragmas set; the caller disposes it.</summary>
+    /// <summary>Shared write transactions committed by this process (tests).</summary>
+    internal int Commits => writes.Commits;
+
+    /// <summary>One store operation's turn at the shared writer; disposing it waits for the commit.</summary>
+    public async Task<StoreSession> SessionAsync(CancellationToken cancellationToken)
+    {
+        if (!ready)
+        {
+            await InitialiseAsync(cancellationToken);
+        }
+
+        return await StoreSession.BeginAsync(writes, cancellationToken);
+    }
+
+    /// <summary>A connection of the caller's own, with this connection's pragmas set; the caller disposes it.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!ready)
@@ -120,21 +137,43 @@ public sealed class SqliteConnectionFactory : IDisposable
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
         initialising.Dispose();
-        // oneAtATime is not disposed: a connection still open elsewhere releases it when it closes.
     }
 
     private async Task<SqliteConnection> OpenConfiguredAsync(CancellationToken cancellationToken)
     {
-        await oneAtATime.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
+        await writes.EnterAsync(cancellationToken);
         var released = 0;
-        connection.StateChange += (_, change) =>
+        void Release()
         {
-            if (change.CurrentState == System.Data.ConnectionState.Closed && Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                oneAtATime.Release();
+                writes.Release();
             }
-        };
+        }
+
+        try
+        {
+            await writes.CommitOpenAsync();
+            var connection = await OpenWriterAsync(cancellationToken);
+            connection.StateChange += (_, change) =>
+            {
+                if (change.CurrentState == System.Data.ConnectionState.Closed)
+                {
+                    Release();
+                }
+            };
+            return connection;
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -152,11 +191,6 @@ public sealed class SqliteConnectionFactory : IDisposable
         catch
         {
             await connection.DisposeAsync();
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                oneAtATime.Release();
-            }
-
             throw;
         }
     }

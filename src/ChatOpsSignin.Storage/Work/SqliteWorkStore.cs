@@ -16,7 +16,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<LeasedWork?> TryAddAsync(WorkItem item, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO work_items ({Columns})
@@ -30,7 +30,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<IReadOnlyList<LeasedWork>> LeaseDueAsync(
         string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             UPDATE work_items
@@ -55,7 +55,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<LeasedWork?> TryAdvanceAsync(LeasedWork lease, WorkItem next, DateTimeOffset? keepLeaseUntil, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE work_items
@@ -74,7 +74,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<bool> TryRenewAsync(LeasedWork lease, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE work_items SET lease_until = $until WHERE request_id = $id AND lease_token = $token AND lease_owner = $owner;";
         command.With("$id", lease.Item.Id.Value).With("$token", lease.Token).With("$owner", lease.Owner).With("$until", SqliteValues.Time(until));
@@ -83,7 +83,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<bool> TryCompleteAsync(LeasedWork lease, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM work_items WHERE request_id = $id AND lease_token = $token;";
         return await command.With("$id", lease.Item.Id.Value).With("$token", lease.Token).ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -91,7 +91,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<bool> WakeAsync(RequestId id, WorkStep step, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE work_items
@@ -104,7 +104,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<WorkItem?> GetAsync(RequestId id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM work_items WHERE request_id = $id;";
         await using var reader = await command.With("$id", id.Value).ExecuteReaderAsync(cancellationToken);
@@ -113,7 +113,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
 
     public async Task<int> CountDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.SessionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM work_items WHERE due_at <= $now AND (lease_until IS NULL OR lease_until <= $now);";
         return Convert.ToInt32(await command.With("$now", SqliteValues.Time(now)).ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

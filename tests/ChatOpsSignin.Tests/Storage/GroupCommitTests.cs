@@ -1,0 +1,155 @@
+using ChatOpsSignin.Storage.Policy;
+using ChatOpsSignin.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using static ChatOpsSignin.Tests.Storage.TempDatabase;
+
+namespace ChatOpsSignin.Tests.Storage;
+
+/// <summary>
+/// Concurrent store operations of one process share commits (Sqlite/GroupCommit), and each still returns only once its
+/// writes are committed, with its own all-or-nothing savepoint. Operations are made to queue by holding the gate with a
+/// connection of the test's own, then letting go.
+/// </summary>
+public sealed class GroupCommitTests : IDisposable
+{
+    private readonly TempDatabase database = new();
+
+    [Fact]
+    public async Task Operations_queued_together_commit_once_and_are_all_visible_to_another_replica_when_they_return()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        await guard.TryFirstSightingAsync("warm-up", T0, T0.AddMinutes(5), CancellationToken.None);
+        var before = factory.Commits;
+
+        Task<bool>[] sightings;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            sightings = Enumerable.Range(0, 40).Select(i => guard.TryFirstSightingAsync($"key-{i}", T0, T0.AddMinutes(5), CancellationToken.None)).ToArray();
+            Assert.All(sightings, s => Assert.False(s.IsCompleted));
+        }
+
+        Assert.All(await Task.WhenAll(sightings), Assert.True);
+        Assert.Equal(1, factory.Commits - before);
+        Assert.Equal(41, await CountAsync(database.NewReplica(), "replay_guard"));
+    }
+
+    [Fact]
+    public async Task A_batch_never_grows_past_its_bound()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        await guard.TryFirstSightingAsync("warm-up", T0, T0.AddMinutes(5), CancellationToken.None);
+        var before = factory.Commits;
+
+        Task<bool>[] sightings;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            sightings = Enumerable.Range(0, GroupCommit.MaxBatch + 1).Select(i => guard.TryFirstSightingAsync($"key-{i}", T0, T0.AddMinutes(5), CancellationToken.None)).ToArray();
+        }
+
+        await Task.WhenAll(sightings);
+        Assert.Equal(2, factory.Commits - before);
+    }
+
+    [Fact]
+    public async Task Two_sightings_of_one_key_in_one_batch_are_told_apart()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+
+        Task<bool>[] sightings;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            sightings = [guard.TryFirstSightingAsync("same", T0, T0.AddMinutes(5), CancellationToken.None), guard.TryFirstSightingAsync("same", T0, T0.AddMinutes(5), CancellationToken.None)];
+        }
+
+        var seen = await Task.WhenAll(sightings);
+        Assert.Equal(new[] { true, false }, seen);
+    }
+
+    [Fact]
+    public async Task A_savepoint_left_uncommitted_undoes_only_its_own_operation()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+
+        Task kept;
+        Task abandoned;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            kept = guard.TryFirstSightingAsync("kept", T0, T0.AddMinutes(5), CancellationToken.None);
+            abandoned = InsertThenAbandonAsync(factory);
+        }
+
+        await Task.WhenAll(kept, abandoned);
+        Assert.Equal(1, await CountAsync(database.NewReplica(), "replay_guard"));
+    }
+
+    [Fact]
+    public async Task A_failing_statement_fails_its_operation_and_leaves_the_rest_of_the_batch_committed()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+
+        Task<bool> kept;
+        Task broken;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            kept = guard.TryFirstSightingAsync("kept", T0, T0.AddMinutes(5), CancellationToken.None);
+            broken = ExecuteAsync(factory, "INSERT INTO no_such_table VALUES (1);");
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => broken);
+        Assert.True(await kept);
+        Assert.Equal(1, await CountAsync(database.NewReplica(), "replay_guard"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_for_the_gate_issues_nothing_and_the_queue_moves_on()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        using var cancel = new CancellationTokenSource();
+
+        Task<bool> cancelled;
+        Task<bool> next;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            cancelled = guard.TryFirstSightingAsync("cancelled", T0, T0.AddMinutes(5), cancel.Token);
+            next = guard.TryFirstSightingAsync("next", T0, T0.AddMinutes(5), CancellationToken.None);
+            await cancel.CancelAsync();
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.True(await next);
+        Assert.Equal(1, await CountAsync(database.NewReplica(), "replay_guard"));
+    }
+
+    private static async Task InsertThenAbandonAsync(SqliteConnectionFactory factory)
+    {
+        await using var session = await factory.SessionAsync(CancellationToken.None);
+        await using var savepoint = await session.SavepointAsync(CancellationToken.None);
+        await using var command = session.CreateCommand();
+        command.CommandText = "INSERT INTO replay_guard (key, expires_at) VALUES ('abandoned', '2100-01-01');";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task ExecuteAsync(SqliteConnectionFactory factory, string sql)
+    {
+        await using var session = await factory.SessionAsync(CancellationToken.None);
+        await using var command = session.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> CountAsync(SqliteConnectionFactory factory, string table)
+    {
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table};";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public void Dispose() => database.Dispose();
+}
