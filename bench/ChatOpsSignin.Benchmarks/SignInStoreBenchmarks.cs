@@ -12,7 +12,8 @@ namespace ChatOpsSignin.Benchmarks;
 /// <summary>
 /// The store writes of one sign-in without approval, in the order the front door and the driver make them, on a real
 /// SQLite file (WAL): add the work item, audit "requested", advance to Issue, record the show, audit "credentials
-/// issued", audit "delivered", schedule the link's removal. Plus the cost of one pooled open.
+/// issued", audit "delivered", schedule the link's removal; alone, and 32 sign-ins at once (as under load, where
+/// concurrent operations share commits). Plus the cost of one pooled open.
 /// </summary>
 [MemoryDiagnoser]
 public class SignInStoreBenchmarks : SqliteBenchmark
@@ -32,6 +33,11 @@ public class SignInStoreBenchmarks : SqliteBenchmark
     {
         await using var connection = await Connections.OpenAsync(CancellationToken.None);
     }
+
+    /// <summary>Per sign-in, with 32 running at once.</summary>
+    [Benchmark(OperationsPerInvoke = 32)]
+    public Task StoreWritesOf32ConcurrentSignIns() =>
+        Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(StoreWritesOfOneSignIn)));
 
     [Benchmark]
     public async Task<bool> StoreWritesOfOneSignIn()
