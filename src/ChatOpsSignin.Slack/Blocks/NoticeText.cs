@@ -24,7 +24,6 @@ public static class NoticeText
             RequesterNotice.Decided { State: ApprovalState.Cancelled } => $":leftwards_arrow_with_hook: Your request for *{profile}* (`{id}`) is cancelled.",
             RequesterNotice.Decided d => $"Your request for *{profile}* (`{id}`) is {d.State}.",
             RequesterNotice.Revoked r => ":octagonal_sign: " + Mrkdwn.Escape(r.Text),
-            RequesterNotice.LinkSentPrivately => $":lock: Your sign-in link for *{profile}* is in your direct messages with me. It works for 15 minutes.",
             _ => $"Update on your request for *{profile}* (`{id}`).",
         };
         return new SlackMessage(text);

@@ -62,7 +62,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
         var result = await broker.SubmitAsync(request, cancellationToken);
         Log.Submitted(logger, request.Id.Value, asked.Profile, result);
         return result == SubmitResult.Accepted
-            ? new SlackMessage($"{(isBreakGlass ? "Break-glass" : "Request")} `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. I will answer here or in a direct message.")
+            ? new SlackMessage($"{(isBreakGlass ? "Break-glass" : "Request")} `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. The sign-in link comes in a direct message from me; anything else I answer here.")
             : new SlackMessage(ChatNotices.For(result));
     }
 

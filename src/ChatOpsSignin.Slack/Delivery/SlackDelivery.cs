@@ -13,7 +13,7 @@ namespace ChatOpsSignin.Slack.Delivery;
 /// <summary>
 /// The way back out to Slack. Links go only to the requester's DM (conversations.open, then one chat.postMessage with no
 /// unfurl, never retried on an unknown outcome); notices go to the command's response_url while this process still
-/// holds it (ephemeral), else to the DM; decisions always to the DM.
+/// holds it (ephemeral), else to the DM; decisions always to the DM. "Link sent" is not repeated: the DM is the answer.
 /// </summary>
 internal sealed partial class SlackDelivery(
     SlackApiClient api, HandleResolver handles, ResponseUrls responseUrls, ResponseUrlPolicy responseUrlPolicy, ILogger<SlackDelivery> logger)
@@ -86,6 +86,13 @@ internal sealed partial class SlackDelivery(
 
     public async Task NotifyRequesterAsync(SigninRequest request, RequesterNotice notice, CancellationToken cancellationToken)
     {
+        if (notice is RequesterNotice.LinkSentPrivately)
+        {
+            // The ack said the link comes by DM, and Slack badges the DM: a second message would only repeat both (and, past
+            // the response_url's 30 minutes, land in the DM right under the link).
+            return;
+        }
+
         var message = NoticeText.Render(request, notice);
         if (notice is not RequesterNotice.Decided
             && responseUrls.Find(request.Id) is { } responseUrl

@@ -29,7 +29,6 @@ public sealed class BlockRenderingTests
                 { "refusal", () => NoticeText.Render(request, new RequesterNotice.Refused(SigninFailure.Of("not_allowed", "Ask an admin."))) },
                 { "awaiting approval", () => NoticeText.Render(request, new RequesterNotice.AwaitingApproval("prod-readonly", SlackSamples.Now)) },
                 { "approved notice", () => NoticeText.Render(request, new RequesterNotice.Decided(ApprovalState.Approved, SlackSamples.ApproverUser)) },
-                { "link sent notice", () => NoticeText.Render(request, new RequesterNotice.LinkSentPrivately("prod-readonly")) },
                 { "help", () => NoticeText.Help([new ProfileSummary("prod-readonly", "Read only", true)]) },
                 { "break-glass announcement", () => BreakGlassMessage.Render(pending with { SessionEndsAt = SlackSamples.Now.AddMinutes(30) }) },
                 { "break-glass review thread", () => BreakGlassMessage.Review(pending, [SlackSamples.ApproverUser]) },

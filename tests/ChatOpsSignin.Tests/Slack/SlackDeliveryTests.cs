@@ -105,10 +105,10 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         var request = Remembered(responseUrl);
         time.Advance(TimeSpan.FromMinutes(31));
 
-        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), CancellationToken.None);
+        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, SlackSamples.Now), CancellationToken.None);
 
         Assert.Empty(standIn.ResponsePosts);
-        Assert.Contains("direct messages", Assert.Single(standIn.MessagesIn(Dm)).Text, StringComparison.Ordinal);
+        Assert.Contains("needs approval", Assert.Single(standIn.MessagesIn(Dm)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
             await Delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, SlackSamples.Now), CancellationToken.None);
         }
 
-        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), CancellationToken.None);
+        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.Refused(SigninFailure.Of("not_allowed", "Ask an admin.")), CancellationToken.None);
 
         Assert.Equal(SlackStandIn.ResponseUrlMaxUses, standIn.ResponsesTo(responseUrl).Count);
         Assert.Single(standIn.MessagesIn(Dm));
@@ -132,9 +132,21 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     {
         var request = Remembered(new Uri("https://attacker.example/collect"));
 
-        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), CancellationToken.None);
+        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.AwaitingApproval(request.Profile, SlackSamples.Now), CancellationToken.None);
 
         Assert.Single(standIn.MessagesIn(Dm));
+    }
+
+    [Fact]
+    public async Task Link_Sent_Is_Not_Repeated_Beside_The_Dm_That_Carries_It()
+    {
+        var responseUrl = standIn.NewResponseUrl();
+        var request = Remembered(responseUrl);
+
+        await Delivery.NotifyRequesterAsync(request, new RequesterNotice.LinkSentPrivately(request.Profile), CancellationToken.None);
+
+        Assert.Empty(standIn.ResponsePosts);
+        Assert.Empty(standIn.Messages);
     }
 
     [Fact]
