@@ -4,12 +4,12 @@ using SQLitePCL;
 namespace ChatOpsSignin.Storage.Sqlite;
 
 /// <summary>
-/// One writer per process, and concurrent store operations share its commits. SQLite has one writer per file and a
-/// commit costs a WAL write, file locks and now and then a checkpoint's fsync: at ten commits per sign-in that was a
-/// third of the bot's CPU under load. Here an operation takes the gate, runs its statements inside the batch's
-/// <c>BEGIN IMMEDIATE</c> transaction and hands the gate on; whoever leaves the gate with nobody queued behind it (or
-/// fills the batch) commits for everyone. Every operation returns only once its batch is committed, so a caller that
-/// has its answer has it on disk, as before. An idle bot commits each operation alone.
+/// One writer per process, and concurrent store operations share its commits. SQLite has one writer per file, and each
+/// commit costs a WAL write, file locks and now and then a checkpoint's fsync: with about ten per sign-in, SQLite and
+/// its system calls were a third of the bot's CPU under load. Here an operation takes the gate, runs its statements
+/// inside the batch's <c>BEGIN IMMEDIATE</c> transaction and hands the gate on; whoever leaves the gate with nobody
+/// queued behind it (or fills the batch) commits for everyone. Every operation returns only once its batch is
+/// committed, so a caller that has its answer has it on disk, as before. An idle bot commits each operation alone.
 /// </summary>
 internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>> openWriter)
 {
@@ -74,11 +74,19 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         return (writer!, open);
     }
 
-    /// <summary>Commits the open batch if nobody is queued to join it (or it is full), then passes the gate on.</summary>
+    /// <summary>
+    /// Hands the gate to the next one queued, who joins the open batch; with nobody queued (or the batch full) commits
+    /// it first. Handing over and finding the queue empty are one step, so a batch is never left open with no holder.
+    /// </summary>
     public async Task LeaveAsync()
     {
-        if (open is { } batch && (batch.Members >= MaxBatch || !AnyoneQueued()))
+        if (open is { } batch)
         {
+            if (batch.Members < MaxBatch && HandToNext())
+            {
+                return;
+            }
+
             await CommitAsync(batch);
         }
 
@@ -145,15 +153,8 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         }
     }
 
-    private bool AnyoneQueued()
-    {
-        lock (sync)
-        {
-            return queue.Any(turn => !turn.Task.IsCompleted);
-        }
-    }
-
-    private void PassOn()
+    /// <summary>Passes the gate to the first waiter still waiting (a cancelled one is skipped); false if there is none.</summary>
+    private bool HandToNext()
     {
         lock (sync)
         {
@@ -161,11 +162,22 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
             {
                 if (next.TrySetResult())
                 {
-                    return;
+                    return true;
                 }
             }
 
-            held = false;
+            return false;
+        }
+    }
+
+    private void PassOn()
+    {
+        lock (sync)
+        {
+            if (!HandToNext())
+            {
+                held = false;
+            }
         }
     }
 

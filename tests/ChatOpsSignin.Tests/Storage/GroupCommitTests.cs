@@ -17,39 +17,19 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task Operations_queued_together_commit_once_and_are_all_visible_to_another_replica_when_they_return()
     {
-        var factory = database.NewReplica();
-        var guard = new SqliteReplayGuard(factory);
-        await guard.TryFirstSightingAsync("warm-up", T0, T0.AddMinutes(5), CancellationToken.None);
-        var before = factory.Commits;
+        var (sightings, commits) = await QueuedSightingsAsync(40);
 
-        Task<bool>[] sightings;
-        await using (await factory.OpenAsync(CancellationToken.None))
-        {
-            sightings = Enumerable.Range(0, 40).Select(i => guard.TryFirstSightingAsync($"key-{i}", T0, T0.AddMinutes(5), CancellationToken.None)).ToArray();
-            Assert.All(sightings, s => Assert.False(s.IsCompleted));
-        }
-
-        Assert.All(await Task.WhenAll(sightings), Assert.True);
-        Assert.Equal(1, factory.Commits - before);
+        Assert.All(sightings, Assert.True);
+        Assert.Equal(1, commits);
         Assert.Equal(41, await CountAsync(database.NewReplica(), "replay_guard"));
     }
 
     [Fact]
     public async Task A_batch_never_grows_past_its_bound()
     {
-        var factory = database.NewReplica();
-        var guard = new SqliteReplayGuard(factory);
-        await guard.TryFirstSightingAsync("warm-up", T0, T0.AddMinutes(5), CancellationToken.None);
-        var before = factory.Commits;
+        var (_, commits) = await QueuedSightingsAsync(GroupCommit.MaxBatch + 1);
 
-        Task<bool>[] sightings;
-        await using (await factory.OpenAsync(CancellationToken.None))
-        {
-            sightings = Enumerable.Range(0, GroupCommit.MaxBatch + 1).Select(i => guard.TryFirstSightingAsync($"key-{i}", T0, T0.AddMinutes(5), CancellationToken.None)).ToArray();
-        }
-
-        await Task.WhenAll(sightings);
-        Assert.Equal(2, factory.Commits - before);
+        Assert.Equal(2, commits);
     }
 
     [Fact]
@@ -124,6 +104,28 @@ public sealed class GroupCommitTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.True(await next);
         Assert.Equal(1, await CountAsync(database.NewReplica(), "replay_guard"));
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> first sightings queued behind a connection the test holds, then let go; they must not
+    /// complete while it holds the gate. Returns their answers and the commits they took (after one warm-up sighting).
+    /// </summary>
+    private async Task<(bool[] Sightings, int Commits)> QueuedSightingsAsync(int count)
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        await guard.TryFirstSightingAsync("warm-up", T0, T0.AddMinutes(5), CancellationToken.None);
+        var before = factory.Commits;
+
+        Task<bool>[] sightings;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            sightings = Enumerable.Range(0, count).Select(i => guard.TryFirstSightingAsync($"key-{i}", T0, T0.AddMinutes(5), CancellationToken.None)).ToArray();
+            Assert.All(sightings, s => Assert.False(s.IsCompleted));
+        }
+
+        var answers = await Task.WhenAll(sightings);
+        return (answers, factory.Commits - before);
     }
 
     private static async Task InsertThenAbandonAsync(SqliteConnectionFactory factory)
