@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ChatOpsSignin.EndToEndTests.Hosting;
@@ -39,7 +38,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? clockOffset = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -145,12 +144,5 @@ internal sealed class BotProcess : IAsyncDisposable
         {
             output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

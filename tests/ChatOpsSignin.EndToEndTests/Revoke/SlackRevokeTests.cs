@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatOpsSignin.Core.Audit;
 using ChatOpsSignin.EndToEndTests.Hosting;
-using ChatOpsSignin.StandIns.Aws;
+using ChatOpsSignin.EndToEndTests.Slack.Directories;
 using ChatOpsSignin.StandIns.Slack;
-using Microsoft.Extensions.Time.Testing;
+using static ChatOpsSignin.EndToEndTests.Slack.Directories.SlackRig;
 
 namespace ChatOpsSignin.EndToEndTests.Revoke;
 
@@ -17,14 +17,11 @@ namespace ChatOpsSignin.EndToEndTests.Revoke;
 [Trait("Category", "EndToEnd")]
 public sealed partial class SlackRevokeTests : IAsyncLifetime
 {
-    private const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
     private const string Requester = "U0REQUESTER";
     private const string Colleague = "U0COLLEAGUE";
     private const string Lead = "U0LEAD";
     private const string Stranger = "U0STRANGER";
-    private const string ApprovalChannel = "C0APPROVALS";
     private const string Role = "arn:aws:iam::111122223333:role/ReadOnly";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -34,29 +31,13 @@ public sealed partial class SlackRevokeTests : IAsyncLifetime
         [Stranger] = "elmer",
     };
 
+    private SlackRig rig = null!;
+
     // The bot signs IAM calls with its (fake) clock and the AWS stand-in checks them against the same clock.
-    private readonly FakeTimeProvider time = new(TimeProvider.System.GetUtcNow());
-    private AwsStandIn aws = null!;
-    private SlackStandIn slack = null!;
-    private BotHost bot = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        aws = await AwsStandIn.StartAsync(time);
-        aws.AddRole(Role);
-        slack = await SlackStandIn.StartAsync(time);
-        foreach (var (id, name) in Names)
+    public async Task InitializeAsync() => rig = await SlackRig.StartAsync(
+        Names,
+        new Dictionary<string, string?>
         {
-            slack.AddUser(id, name);
-        }
-
-        slack.AddChannel(ApprovalChannel);
-        bot = new BotHost(aws, time, new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = SlackStandIn.BotToken,
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             ["Profiles:ops:RoleArn"] = Role,
             ["Profiles:ops:Allow:0"] = Key(Requester),
             ["Profiles:ops:Allow:1"] = Key(Colleague),
@@ -64,82 +45,76 @@ public sealed partial class SlackRevokeTests : IAsyncLifetime
             ["Profiles:gated:Allow:0"] = Key(Requester),
             ["Profiles:gated:Approval:Approvers:0"] = Key(Lead),
             ["Profiles:gated:Approval:SlackChannel"] = ApprovalChannel,
-        });
-        bot.StartServer();
-        client = new HttpClient(new SlackRequestSigner(SigningSecret, time) { InnerHandler = new HttpClientHandler() }) { BaseAddress = bot.BaseAddress };
-    }
+        },
+        _ => { },
+        role: Role,
+        awsOnBotClock: true);
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await bot.DisposeAsync();
-        await slack.DisposeAsync();
-        await aws.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task The_Requester_Revokes_Their_Session_Only_And_The_Statement_Is_Removed_When_The_Session_Has_Ended()
     {
         var (mine, myLink) = await RequestLinkAsync(Requester, "ops");
         var (_, colleaguesLink) = await RequestLinkAsync(Colleague, "ops");
-        time.Advance(TimeSpan.FromSeconds(3));
+        rig.Time.Advance(TimeSpan.FromSeconds(3));
 
         var reply = await CommandTextAsync(Requester, $"revoke {mine}");
 
         Assert.Contains("IAM can take a few minutes", reply, StringComparison.Ordinal);
-        var revoked = await bot.WaitForAuditAsync(AuditEventType.SessionRevoked, Wait);
+        var revoked = await rig.Bot.WaitForAuditAsync(AuditEventType.SessionRevoked, Wait);
         Assert.Equal(mine, revoked.RequestId.Value);
         Assert.Equal(Key(Requester), revoked.Actor);
         Assert.Null(revoked.Code);
         Assert.Equal(HttpStatusCode.Forbidden, await OpenAsync(myLink));
         Assert.Equal(HttpStatusCode.Redirect, await OpenAsync(colleaguesLink));
-        var notice = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => m.Rendered.Contains("road.runner revoked your console session", StringComparison.Ordinal)), Wait);
+        var notice = await rig.Slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => m.Rendered.Contains("road.runner revoked your console session", StringComparison.Ordinal)), Wait);
         Assert.Contains("IAM can take a few minutes", notice.Rendered, StringComparison.Ordinal);
-        Assert.Single(aws.RolePolicies("ReadOnly"));
+        Assert.Single(rig.Aws.RolePolicies("ReadOnly"));
 
-        time.Advance(TimeSpan.FromMinutes(59));
+        rig.Time.Advance(TimeSpan.FromMinutes(59));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Single(aws.RolePolicies("ReadOnly"));
+        Assert.Single(rig.Aws.RolePolicies("ReadOnly"));
 
-        time.Advance(TimeSpan.FromMinutes(10));
-        var removed = await bot.WaitForAuditAsync(AuditEventType.RevocationRemoved, Wait);
+        rig.Time.Advance(TimeSpan.FromMinutes(10));
+        var removed = await rig.Bot.WaitForAuditAsync(AuditEventType.RevocationRemoved, Wait);
         Assert.Equal(mine, removed.RequestId.Value);
-        Assert.Empty(aws.RolePolicies("ReadOnly"));
+        Assert.Empty(rig.Aws.RolePolicies("ReadOnly"));
     }
 
     [Fact]
     public async Task An_Approver_Revokes_With_The_Button_And_A_Stranger_Is_Refused()
     {
-        var responseUrl = slack.NewResponseUrl();
+        var responseUrl = rig.Slack.NewResponseUrl();
         using (var ack = await Command(Requester, "gated INC-7", responseUrl))
         {
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
 
-        var prompt = await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
+        var prompt = await rig.Slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel) is [var m, ..] ? m : null, Wait);
         var id = RequestIdIn(prompt.Rendered);
-        await Click(Lead, "approve", id, slack.NewResponseUrl());
-        var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => SigninLinks.In(m.Blocks).Count > 0), Wait);
+        await Click(Lead, "approve", id, rig.Slack.NewResponseUrl());
+        var dm = await rig.Slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => SigninLinks.In(m.Blocks).Count > 0), Wait);
         var link = Assert.Single(SigninLinks.In(dm.Blocks));
         Assert.Contains("revoke_session", dm.BlocksJson, StringComparison.Ordinal);
-        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
-        await slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).FirstOrDefault(m => m.BlocksJson.Contains("revoke_session", StringComparison.Ordinal)), Wait);
-        time.Advance(TimeSpan.FromSeconds(3));
+        await rig.Bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
+        await rig.Slack.WaitForAsync(s => s.MessagesIn(ApprovalChannel).FirstOrDefault(m => m.BlocksJson.Contains("revoke_session", StringComparison.Ordinal)), Wait);
+        rig.Time.Advance(TimeSpan.FromSeconds(3));
 
         var refused = await CommandTextAsync(Stranger, $"revoke {id}");
         Assert.Contains("You may not revoke", refused, StringComparison.Ordinal);
-        var refusal = await bot.WaitForAuditAsync(AuditEventType.RevokeRefused, Wait);
+        var refusal = await rig.Bot.WaitForAuditAsync(AuditEventType.RevokeRefused, Wait);
         Assert.Equal((Key(Stranger), "not_permitted"), (refusal.Actor, refusal.Code));
-        Assert.Empty(aws.RolePolicies("ReadOnly"));
+        Assert.Empty(rig.Aws.RolePolicies("ReadOnly"));
 
-        var clickUrl = slack.NewResponseUrl();
+        var clickUrl = rig.Slack.NewResponseUrl();
         await Click(Lead, "revoke_session", id, clickUrl);
-        var answer = await slack.WaitForAsync(s => s.ResponsesTo(clickUrl) is [var first, ..] ? first : null, Wait);
+        var answer = await rig.Slack.WaitForAsync(s => s.ResponsesTo(clickUrl) is [var first, ..] ? first : null, Wait);
         Assert.Contains("IAM can take a few minutes", answer.Text, StringComparison.Ordinal);
-        var revoked = await bot.WaitForAuditAsync(AuditEventType.SessionRevoked, Wait);
+        var revoked = await rig.Bot.WaitForAuditAsync(AuditEventType.SessionRevoked, Wait);
         Assert.Equal((id, Key(Lead)), (revoked.RequestId.Value, revoked.Actor));
         Assert.Equal(HttpStatusCode.Forbidden, await OpenAsync(link));
-        await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => m.Rendered.Contains("wile.e revoked", StringComparison.Ordinal)), Wait);
+        await rig.Slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(Requester)).FirstOrDefault(m => m.Rendered.Contains("wile.e revoked", StringComparison.Ordinal)), Wait);
 
         var again = await CommandTextAsync(Requester, $"revoke {id}");
         Assert.Contains("already revoked", again, StringComparison.Ordinal);
@@ -151,34 +126,34 @@ public sealed partial class SlackRevokeTests : IAsyncLifetime
         var reply = await CommandTextAsync(Requester, "revoke req_00112233445566778899aabb");
 
         Assert.Contains("no issued sign-in", reply, StringComparison.Ordinal);
-        Assert.Equal(0, aws.Calls("PutRolePolicy"));
+        Assert.Equal(0, rig.Aws.Calls("PutRolePolicy"));
     }
 
     private async Task<(string Id, Uri Link)> RequestLinkAsync(string user, string text)
     {
         var reply = await CommandTextAsync(user, text);
         var id = RequestIdIn(reply);
-        var dm = await slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(user)) is [var m, ..] ? m : null, Wait);
-        await bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
+        var dm = await rig.Slack.WaitForAsync(s => s.MessagesIn(SlackStandIn.DirectMessageChannel(user)) is [var m, ..] ? m : null, Wait);
+        await rig.Bot.WaitForAuditAsync(AuditEventType.LinkDelivered, id, Wait);
         return (id, Assert.Single(SigninLinks.In(dm.Blocks)));
     }
 
     private async Task<string> CommandTextAsync(string user, string text)
     {
-        using var ack = await Command(user, text, slack.NewResponseUrl());
+        using var ack = await Command(user, text, rig.Slack.NewResponseUrl());
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         using var body = JsonDocument.Parse(await ack.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("text").GetString()!;
     }
 
     private Task<HttpResponseMessage> Command(string user, string text, Uri responseUrl) =>
-        client.PostAsync(
+        rig.Client.PostAsync(
             new Uri("/slack/commands", UriKind.Relative),
             SlackPayloads.SlashCommandForm(SlackPayloads.SlashCommand(SlackStandIn.TeamId, user, text, responseUrl, userName: Names[user], channelId: "C0GENERAL")));
 
     private async Task Click(string user, string action, string requestId, Uri responseUrl)
     {
-        using var response = await client.PostAsync(
+        using var response = await rig.Client.PostAsync(
             new Uri("/slack/interactivity", UriKind.Relative),
             SlackPayloads.InteractivityForm(SlackPayloads.BlockActions(SlackStandIn.TeamId, user, Names[user], action, requestId, responseUrl, ApprovalChannel)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -193,8 +168,6 @@ public sealed partial class SlackRevokeTests : IAsyncLifetime
     }
 
     private static string RequestIdIn(string text) => RequestId().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException("No request id in: " + text);
-
-    private static string Key(string user) => $"slack:{SlackStandIn.TeamId}/{user}";
 
     [GeneratedRegex("req_[0-9a-f]{24}")]
     private static partial Regex RequestId();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChatOpsSignin.Core.Audit;
@@ -22,7 +21,7 @@ public sealed partial class SlackClickThroughTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly FakeTimeProvider time = new(TimeProvider.System.GetUtcNow());
-    private readonly int port = FreePort();
+    private readonly int port = LoopbackPorts.Free();
     private readonly string folder = Directory.CreateTempSubdirectory("chatops-go-").FullName;
     private AwsStandIn aws = null!;
     private SlackStandIn slack = null!;
@@ -167,12 +166,6 @@ public sealed partial class SlackClickThroughTests : IAsyncLifetime
 
     private static string Key(string user) => $"slack:{SlackStandIn.TeamId}/{user}";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/go/[A-Za-z0-9_-]{43}")]
     private static partial Regex GoLink();

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatOpsSignin.EndToEndTests.Slack.Directories;
 
 /// <summary>
-/// One Slack workspace over loopback for the directory scenarios: the Slack stand-in (users, user groups, subteam
-/// events), the AWS stand-in and the real bot on a fake clock that starts at the real now. Requests are signed.
+/// One Slack workspace over loopback for the directory and revoke scenarios: the Slack stand-in (users, user groups,
+/// subteam events), the AWS stand-in and the real bot on a fake clock that starts at the real now. Requests are signed.
 /// </summary>
 internal sealed class SlackRig : IAsyncDisposable
 {
@@ -39,15 +39,30 @@ internal sealed class SlackRig : IAsyncDisposable
 
     public BotHost Bot { get; }
 
+    /// <summary>The signed client, for requests the helpers below do not make.</summary>
+    public HttpClient Client => client;
+
     /// <param name="users">Workspace members (id → name).</param>
     /// <param name="settings">Groups and Profiles; the Slack and AWS wiring is added.</param>
     /// <param name="configFile">A JSON file with more configuration, watched for changes (reload without restart).</param>
+    /// <param name="role">The role the AWS stand-in knows.</param>
+    /// <param name="awsOnBotClock">
+    /// The AWS stand-in checks signatures against the bot's fake clock: needed for IAM, which the bot signs with it; STS
+    /// calls (signed by the SDK with the real clock) then fail once the clock has moved more than 5 minutes.
+    /// </param>
+    /// <param name="publicLinks">Click-through links: the bot listens on a port known up front, its <c>Links:PublicBaseUrl</c>.</param>
     public static async Task<SlackRig> StartAsync(
-        IReadOnlyDictionary<string, string> users, IReadOnlyDictionary<string, string?> settings, Action<SlackStandIn> arrange, string? configFile = null)
+        IReadOnlyDictionary<string, string> users,
+        IReadOnlyDictionary<string, string?> settings,
+        Action<SlackStandIn> arrange,
+        string? configFile = null,
+        string role = AdminRole,
+        bool awsOnBotClock = false,
+        bool publicLinks = false)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var aws = await AwsStandIn.StartAsync();
-        aws.AddRole(AdminRole);
+        var aws = await AwsStandIn.StartAsync(awsOnBotClock ? time : null);
+        aws.AddRole(role);
         var slack = await SlackStandIn.StartAsync(time);
         foreach (var (id, name) in users)
         {
@@ -56,13 +71,20 @@ internal sealed class SlackRig : IAsyncDisposable
 
         slack.AddChannel(ApprovalChannel);
         arrange(slack);
-        var bot = new BotHost(aws, time, new Dictionary<string, string?>(settings)
+        var port = publicLinks ? LoopbackPorts.Free() : 0;
+        var wiring = new Dictionary<string, string?>(settings)
         {
             ["Slack:BotToken"] = SlackStandIn.BotToken,
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:RateLimitMaxRetries"] = "0", // retry waits would run on the fake clock
-        }, configFile: configFile);
+        };
+        if (publicLinks)
+        {
+            wiring["Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
+        }
+
+        var bot = new BotHost(aws, time, wiring, port, configFile: configFile);
         bot.StartServer();
         return new SlackRig(time, aws, slack, bot);
     }
