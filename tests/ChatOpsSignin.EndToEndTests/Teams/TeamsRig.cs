@@ -24,7 +24,7 @@ internal sealed partial class TeamsRig : IAsyncDisposable
     public const string TeamChannel = "19:ops@thread.tacv2;messageid=1700000000000";
     public const string AdminRole = "arn:aws:iam::111122223333:role/Admin";
     private const string AppPassword = "e2e-app-password";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     public static readonly ConnectorMember Alice = new("29:alice", "Alice", "aad-alice", "alice@contoso.example", null);
     public static readonly ConnectorMember Bob = new("29:bob", "Bob", "aad-bob", "bob@contoso.example", null);
@@ -57,11 +57,17 @@ internal sealed partial class TeamsRig : IAsyncDisposable
 
     /// <param name="settings">Groups and Profiles (and any other keys); Teams and AWS wiring is added.</param>
     /// <param name="arrange">Runs before the bot starts (directory contents the bot must see at start).</param>
-    public static async Task<TeamsRig> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<TeamsRig>? arrange = null)
+    /// <param name="role">The role the AWS stand-in knows.</param>
+    /// <param name="awsOnBotClock">
+    /// The AWS stand-in keeps the bot's fake clock: IAM calls are signed with it, and a revoke's Deny compares session
+    /// issue times on it. STS calls (signed by the SDK with the real clock) then fail once it has moved past 5 minutes.
+    /// </param>
+    public static async Task<TeamsRig> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, Action<TeamsRig>? arrange = null, string role = AdminRole, bool awsOnBotClock = false)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var aws = await AwsStandIn.StartAsync();
-        aws.AddRole(AdminRole);
+        var aws = await AwsStandIn.StartAsync(awsOnBotClock ? time : null);
+        aws.AddRole(role);
         var identity = await BotFrameworkIdentityStandIn.StartAsync(time);
         identity.RegisterClient(AppId, AppPassword);
         var connector = await BotConnectorStandIn.StartAsync(identity);
@@ -92,9 +98,13 @@ internal sealed partial class TeamsRig : IAsyncDisposable
     /// <summary>A command said in the team channel (the bot @mentioned); the bot answers 200 once it is recorded.</summary>
     public async Task SayAsync(ConnectorMember from, string text, string conversationId = TeamChannel)
     {
-        using var response = await PostAsync(Message(from, conversationId, "<at>ChatOpsSignin</at> " + text));
+        using var response = await SendAsync(from, text, conversationId);
         Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
     }
+
+    /// <summary>As <see cref="SayAsync"/>, for a caller that checks the bot's answer itself.</summary>
+    public Task<HttpResponseMessage> SendAsync(ConnectorMember from, string text, string conversationId = TeamChannel) =>
+        PostAsync(Message(from, conversationId, "<at>ChatOpsSignin</at> " + text));
 
     /// <summary>An Action.Execute click on a card button; returns the invoke response (the card the clicker sees).</summary>
     public async Task<string> ClickAsync(ConnectorMember clicker, string verb, string requestId)
