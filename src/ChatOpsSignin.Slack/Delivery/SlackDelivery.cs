@@ -68,19 +68,9 @@ internal sealed partial class SlackDelivery(
 
     public async Task RemoveLinkAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
-        if (MessageRef.Parse(record.MessageRef) is not { } target)
+        if (Target(record.MessageRef, record.RequestId) is { } target)
         {
-            Log.NoMessageRef(logger, record.RequestId.Value);
-            return;
-        }
-
-        try
-        {
-            await api.UpdateMessageAsync(target, LinkMessage.RenderExpired(record), cancellationToken);
-        }
-        catch (SlackApiException e) when (Gone.Contains(e.Error))
-        {
-            Log.NothingToUpdate(logger, record.RequestId.Value, e.Error);
+            await UpdateUnlessGoneAsync(target, LinkMessage.RenderExpired(record), record.RequestId, cancellationToken);
         }
     }
 
@@ -119,30 +109,21 @@ internal sealed partial class SlackDelivery(
 
     public async Task UpdateApprovalPromptAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
-        if (MessageRef.Parse(approval.PromptRef) is not { } target)
+        if (Target(approval.PromptRef, approval.Request.Id) is not { } target)
         {
-            Log.NoMessageRef(logger, approval.Request.Id.Value);
             return;
         }
 
-        try
-        {
-            var message = approval.State == ApprovalState.Pending
-                ? ApprovalPrompt.Render(approval with { MayDecide = await handles.ActiveAsync(approval.MayDecide, cancellationToken) })
-                : ApprovalPrompt.RenderDecided(approval);
-            await api.UpdateMessageAsync(target, message, cancellationToken);
-        }
-        catch (SlackApiException e) when (Gone.Contains(e.Error))
-        {
-            Log.NothingToUpdate(logger, approval.Request.Id.Value, e.Error);
-        }
+        var message = approval.State == ApprovalState.Pending
+            ? ApprovalPrompt.Render(approval with { MayDecide = await handles.ActiveAsync(approval.MayDecide, cancellationToken) })
+            : ApprovalPrompt.RenderDecided(approval);
+        await UpdateUnlessGoneAsync(target, message, approval.Request.Id, cancellationToken);
     }
 
     public async Task RemindApproversAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
-        if (MessageRef.Parse(approval.PromptRef) is not { } prompt)
+        if (Target(approval.PromptRef, approval.Request.Id) is not { } prompt)
         {
-            Log.NoMessageRef(logger, approval.Request.Id.Value);
             return;
         }
 
@@ -160,32 +141,46 @@ internal sealed partial class SlackDelivery(
 
     public async Task ShowBreakGlassNotIssuedAsync(PendingApproval breakGlass, SigninFailure failure, CancellationToken cancellationToken)
     {
-        if (MessageRef.Parse(breakGlass.PromptRef) is not { } announcement)
+        if (Target(breakGlass.PromptRef, breakGlass.Request.Id) is { } announcement)
         {
-            Log.NoMessageRef(logger, breakGlass.Request.Id.Value);
-            return;
-        }
-
-        try
-        {
-            await api.UpdateMessageAsync(announcement, BreakGlassMessage.RenderNotIssued(breakGlass, failure.Code), cancellationToken);
-        }
-        catch (SlackApiException e) when (Gone.Contains(e.Error))
-        {
-            Log.NothingToUpdate(logger, breakGlass.Request.Id.Value, e.Error);
+            await UpdateUnlessGoneAsync(announcement, BreakGlassMessage.RenderNotIssued(breakGlass, failure.Code), breakGlass.Request.Id, cancellationToken);
         }
     }
 
     public async Task RepostBreakGlassAsync(PendingApproval breakGlass, CancellationToken cancellationToken)
     {
-        if (MessageRef.Parse(breakGlass.PromptRef) is not { } announcement)
+        if (Target(breakGlass.PromptRef, breakGlass.Request.Id) is not { } announcement)
         {
-            Log.NoMessageRef(logger, breakGlass.Request.Id.Value);
             return;
         }
 
         var notify = await handles.ActiveAsync(breakGlass.Notify, cancellationToken);
         await api.PostMessageAsync(announcement.Channel, BreakGlassMessage.Repost(breakGlass, notify), cancellationToken);
+    }
+
+    /// <summary>The message a stored reference names; a missing or unreadable one is logged and leaves nothing to do.</summary>
+    private PostedMessage? Target(string? messageRef, RequestId id)
+    {
+        var target = MessageRef.Parse(messageRef);
+        if (target is null)
+        {
+            Log.NoMessageRef(logger, id.Value);
+        }
+
+        return target;
+    }
+
+    /// <summary>Edits a message; one that is deleted, or in an archived or gone channel, is left as it is.</summary>
+    private async Task UpdateUnlessGoneAsync(PostedMessage target, SlackMessage message, RequestId id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await api.UpdateMessageAsync(target, message, cancellationToken);
+        }
+        catch (SlackApiException e) when (Gone.Contains(e.Error))
+        {
+            Log.NothingToUpdate(logger, id.Value, e.Error);
+        }
     }
 
     private static partial class Log
