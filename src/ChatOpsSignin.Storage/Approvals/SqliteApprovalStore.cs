@@ -11,29 +11,26 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
     public async Task<bool> TryAddAsync(PendingApproval approval, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = connection.Command($"""
             INSERT INTO approvals ({ApprovalRows.Columns})
             VALUES ($id, $requester, $requester_handle, $profile, $reason, $reply_to, $requested_at, $expires_at, $state,
                     $decided_by, $decided_by_handle, $decided_at, $prompt_ref, $required, $votes, $vote_count, $session_ends_at)
             ON CONFLICT (request_id) DO NOTHING;
-            """;
+            """);
         return await command.WithApproval(approval).ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task SetPromptRefAsync(RequestId id, string promptRef, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE approvals SET prompt_ref = $prompt_ref WHERE request_id = $id;";
+        var command = connection.Command("UPDATE approvals SET prompt_ref = $prompt_ref WHERE request_id = $id;");
         await command.With("$id", id.Value).With("$prompt_ref", promptRef).ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<PendingApproval?> GetAsync(RequestId id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
+        var command = connection.Command($"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;");
         var found = await ApprovalRows.ReadAllAsync(command.With("$id", id.Value), cancellationToken);
         return found.SingleOrDefault();
     }
@@ -47,14 +44,13 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
         }
 
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var decide = connection.CreateCommand();
 
         // The WHERE clause is the whole race: only a still-pending, unexpired row changes, and SQLite serialises writers.
-        decide.CommandText = """
+        var decide = connection.Command("""
             UPDATE approvals
             SET state = $state, decided_by = $decided_by, decided_by_handle = $decided_by_handle, decided_at = $at
             WHERE request_id = $id AND state = 'Pending' AND (expires_at > $at OR $state = 'Expired');
-            """;
+            """);
         var changed = await decide
             .With("$id", id.Value)
             .With("$state", state.ToString())
@@ -63,8 +59,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
             .With("$at", SqliteValues.Time(at))
             .ExecuteNonQueryAsync(cancellationToken);
 
-        await using var read = connection.CreateCommand();
-        read.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
+        var read = connection.Command($"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;");
         var current = (await ApprovalRows.ReadAllAsync(read.With("$id", id.Value), cancellationToken)).SingleOrDefault();
         return (changed == 1, current);
     }
@@ -74,10 +69,9 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
     {
         ArgumentOutOfRangeException.ThrowIfZero(votes.Count);
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var vote = connection.CreateCommand();
 
         // Compare-and-set on the vote count: a concurrent vote makes this one change nothing, and its caller re-reads.
-        vote.CommandText = """
+        var vote = connection.Command("""
             UPDATE approvals
             SET votes = $votes, vote_count = vote_count + 1,
                 state = CASE WHEN $completes THEN 'Approved' ELSE state END,
@@ -85,7 +79,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
                 decided_by_handle = CASE WHEN $completes THEN $decided_by_handle ELSE decided_by_handle END,
                 decided_at = CASE WHEN $completes THEN $at ELSE decided_at END
             WHERE request_id = $id AND state = 'Pending' AND expires_at > $at AND vote_count = $expected;
-            """;
+            """);
         var changed = await vote
             .With("$id", id.Value)
             .With("$votes", ApprovalVote.ToJson(votes))
@@ -96,8 +90,7 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
             .With("$at", SqliteValues.Time(at))
             .ExecuteNonQueryAsync(cancellationToken);
 
-        await using var read = connection.CreateCommand();
-        read.CommandText = $"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;";
+        var read = connection.Command($"SELECT {ApprovalRows.Columns} FROM approvals WHERE request_id = $id;");
         var current = (await ApprovalRows.ReadAllAsync(read.With("$id", id.Value), cancellationToken)).SingleOrDefault();
         return (changed == 1, current);
     }
@@ -106,13 +99,12 @@ public sealed class SqliteApprovalStore(SqliteConnectionFactory connections) : I
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = connection.Command($"""
             SELECT {ApprovalRows.Columns} FROM approvals
             WHERE requester = $requester
             ORDER BY requested_at DESC, rowid DESC
             LIMIT $max;
-            """;
+            """);
         return await ApprovalRows.ReadAllAsync(command.With("$requester", requester.Key).With("$max", max), cancellationToken);
     }
 }

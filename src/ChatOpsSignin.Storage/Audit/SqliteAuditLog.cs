@@ -13,12 +13,11 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = connection.Command($"""
             INSERT INTO audit_events ({AuditRows.Columns})
             VALUES ($request_id, $type, $at, $requester, $handle, $platform, $profile, $role_arn, $session_name,
                     $source_identity, $actor, $reason, $code, $duration_ticks);
-            """;
+            """);
         await command.WithEvent(auditEvent).ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -26,33 +25,36 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
     {
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         var where = new StringBuilder("WHERE 1 = 1");
+        var bound = new List<(string Name, object Value)> { ("$limit", query.Limit) };
         if (query.Since is { } since)
         {
             where.Append(" AND at >= $since");
-            command.With("$since", SqliteValues.Time(since));
+            bound.Add(("$since", SqliteValues.Time(since)));
         }
 
         if (query.User is { } user)
         {
             where.Append(" AND (requester = $user OR actor = $user)");
-            command.With("$user", user);
+            bound.Add(("$user", user));
         }
 
         if (query.Profile is { } profile)
         {
             where.Append(" AND profile = $profile");
-            command.With("$profile", profile);
+            bound.Add(("$profile", profile));
         }
 
-        command.CommandText = $"""
+        var command = connection.Command($"""
             SELECT {AuditRows.Columns} FROM (
                 SELECT id, {AuditRows.Columns} FROM audit_events {where}
                 ORDER BY at DESC, id DESC LIMIT $limit)
             ORDER BY at, id;
-            """;
-        command.With("$limit", query.Limit);
+            """);
+        foreach (var (name, value) in bound)
+        {
+            command.With(name, value);
+        }
 
         var events = new List<AuditEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -69,14 +71,12 @@ public sealed class SqliteAuditLog(SqliteConnectionFactory connections) : IAudit
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
         await using var transaction = await connection.SavepointAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = connection.Command("""
             UPDATE audit_prune_gate SET open = 1;
             DELETE FROM audit_events WHERE at < $before;
-            """;
+            """);
         var deleted = await command.With("$before", SqliteValues.Time(before)).ExecuteNonQueryAsync(cancellationToken) - 1;
-        await using var close = connection.CreateCommand();
-        close.CommandText = "UPDATE audit_prune_gate SET open = 0;";
+        var close = connection.Command("UPDATE audit_prune_gate SET open = 0;");
         await close.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;

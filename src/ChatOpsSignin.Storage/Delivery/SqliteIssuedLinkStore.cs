@@ -14,12 +14,11 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
     public async Task AddAsync(IssuedLinkRecord record, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = connection.Command($"""
             INSERT INTO issued_link_messages ({Columns})
             VALUES ($id, $platform, $requester, $profile, $message_ref, $issued_at, $link_expires_at, $removed_at)
             ON CONFLICT (request_id, message_ref) DO NOTHING;
-            """;
+            """);
         await command
             .With("$id", record.RequestId.Value)
             .With("$platform", record.Platform.ToString())
@@ -51,11 +50,10 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
     public async Task<bool> TryMarkRemovedAsync(RequestId id, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = connection.Command("""
             UPDATE issued_link_messages SET removed_at = $at
             WHERE request_id = $id AND message_ref = $message_ref AND removed_at IS NULL;
-            """;
+            """);
         command.With("$id", id.Value).With("$message_ref", messageRef).With("$at", SqliteValues.Time(at));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -63,8 +61,7 @@ public sealed class SqliteIssuedLinkStore(SqliteConnectionFactory connections) :
     private async Task<IReadOnlyList<IssuedLinkRecord>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = connection.Command(sql);
         bind(command);
         var records = new List<IssuedLinkRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -16,8 +16,7 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
     public async Task AddAsync(LinkTicket ticket, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO link_tickets ({Columns}) VALUES ($id_hash, $request_id, $payload, $created_at, $expires_at) ON CONFLICT (id_hash) DO NOTHING;";
+        var command = connection.Command($"INSERT INTO link_tickets ({Columns}) VALUES ($id_hash, $request_id, $payload, $created_at, $expires_at) ON CONFLICT (id_hash) DO NOTHING;");
         command.With("$id_hash", ticket.IdHash).With("$request_id", ticket.RequestId.Value).With("$payload", ticket.Payload)
             .With("$created_at", SqliteValues.Time(ticket.CreatedAt)).With("$expires_at", SqliteValues.Time(ticket.ExpiresAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -26,8 +25,7 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM link_tickets WHERE expires_at < $before;";
+        var command = connection.Command("DELETE FROM link_tickets WHERE expires_at < $before;");
         command.With("$before", SqliteValues.Time(now - LinkTicket.KeptAfterExpiry));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -35,9 +33,8 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
     public async Task<LinkTicketClaim> TryConsumeAsync(string idHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using (var consume = connection.CreateCommand())
         {
-            consume.CommandText = $"UPDATE link_tickets SET used_at = $now WHERE id_hash = $id_hash AND used_at IS NULL AND expires_at > $now RETURNING {Columns};";
+            var consume = connection.Command($"UPDATE link_tickets SET used_at = $now WHERE id_hash = $id_hash AND used_at IS NULL AND expires_at > $now RETURNING {Columns};");
             consume.With("$id_hash", idHash).With("$now", SqliteValues.Time(now));
             await using var reader = await consume.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
@@ -46,8 +43,7 @@ public sealed class SqliteLinkTicketStore(SqliteConnectionFactory connections) :
             }
         }
 
-        await using var look = connection.CreateCommand();
-        look.CommandText = $"SELECT {Columns}, used_at FROM link_tickets WHERE id_hash = $id_hash;";
+        var look = connection.Command($"SELECT {Columns}, used_at FROM link_tickets WHERE id_hash = $id_hash;");
         look.With("$id_hash", idHash);
         await using var found = await look.ExecuteReaderAsync(cancellationToken);
         if (!await found.ReadAsync(cancellationToken))

@@ -21,11 +21,10 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
 
         await using var connection = await connections.SessionAsync(cancellationToken);
         await using var transaction = await connection.SavepointAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = connection.Command("""
             DELETE FROM rate_limit_hits WHERE key = $key AND at <= $cutoff;
             SELECT COUNT(*) FROM rate_limit_hits WHERE key = $key;
-            """;
+            """);
         command.With("$key", key).With("$cutoff", SqliteValues.Time(now - window));
         var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (count >= limit)
@@ -34,8 +33,7 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
             return false;
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO rate_limit_hits (key, at, expires_at) VALUES ($key, $at, $expires_at);";
+        var insert = connection.Command("INSERT INTO rate_limit_hits (key, at, expires_at) VALUES ($key, $at, $expires_at);");
         await insert.With("$key", key).With("$at", SqliteValues.Time(now)).With("$expires_at", SqliteValues.Time(now + window)).ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -44,10 +42,9 @@ public sealed class SqliteRateLimitStore(SqliteConnectionFactory connections) : 
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
 
         // Rows from before schema 2 have no expiry: a day is longer than any window the options allow.
-        command.CommandText = "DELETE FROM rate_limit_hits WHERE expires_at <= $now OR (expires_at IS NULL AND at <= $day_ago);";
+        var command = connection.Command("DELETE FROM rate_limit_hits WHERE expires_at <= $now OR (expires_at IS NULL AND at <= $day_ago);");
         command.With("$now", SqliteValues.Time(now)).With("$day_ago", SqliteValues.Time(now - TimeSpan.FromDays(1)));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -12,11 +12,10 @@ public sealed class SqliteReplayGuard(SqliteConnectionFactory connections) : IRe
     public async Task<bool> TryFirstSightingAsync(string key, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = connection.Command("""
             INSERT INTO replay_guard (key, expires_at) VALUES ($key, $expires_at)
             ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE replay_guard.expires_at <= $now;
-            """;
+            """);
         command.With("$key", key).With("$expires_at", SqliteValues.Time(expiresAt)).With("$now", SqliteValues.Time(now));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -24,8 +23,7 @@ public sealed class SqliteReplayGuard(SqliteConnectionFactory connections) : IRe
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM replay_guard WHERE expires_at <= $now;";
+        var command = connection.Command("DELETE FROM replay_guard WHERE expires_at <= $now;");
         return await command.With("$now", SqliteValues.Time(now)).ExecuteNonQueryAsync(cancellationToken);
     }
 }

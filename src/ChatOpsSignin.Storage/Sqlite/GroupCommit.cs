@@ -10,20 +10,31 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// inside the batch's <c>BEGIN IMMEDIATE</c> transaction and hands the gate on; whoever leaves the gate with nobody
 /// queued behind it (or fills the batch) commits for everyone. Every operation returns only once its batch is
 /// committed, so a caller that has its answer has it on disk, as before. An idle bot commits each operation alone.
+/// <para>
+/// The writer connection (and its prepared statements, <see cref="WriterConnection"/>) is kept from batch to batch while
+/// operations keep coming, and given back to the pool when the gate goes idle or after
+/// <see cref="MaxBatchesPerConnection"/>: a cleared pool (a moved or replaced file) is then seen by the next batch.
+/// </para>
 /// </summary>
-internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>> openWriter)
+internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>> openWriter) : IDisposable
 {
     /// <summary>Bounds how long the first operation of a batch waits for the others' statements.</summary>
     public const int MaxBatch = 64;
 
+    /// <summary>Bounds how long a busy writer goes without reopening its connection.</summary>
+    public const int MaxBatchesPerConnection = 256;
+
     private readonly object sync = new();
     private readonly Queue<TaskCompletionSource> queue = new();
     private bool held;
-    private SqliteConnection? writer;
+    private WriterConnection? writer;
     private Batch? open;
 
     /// <summary>Batches committed so far (tests).</summary>
     public int Commits { get; private set; }
+
+    /// <summary>Writer connections opened so far (tests).</summary>
+    public int WriterOpens { get; private set; }
 
     /// <summary>Waits for the gate; the caller then owns the writer connection until <see cref="LeaveAsync"/>.</summary>
     public Task EnterAsync(CancellationToken cancellationToken)
@@ -43,27 +54,31 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
     }
 
     /// <summary>The batch the gate holder writes into, begun if none is open (or the open one was lost to an error).</summary>
-    public async Task<(SqliteConnection Writer, Batch Batch)> JoinAsync(CancellationToken cancellationToken)
+    public async Task<(WriterConnection Writer, Batch Batch)> JoinAsync(CancellationToken cancellationToken)
     {
-        if (open is not null && IsAutocommit(writer!))
+        if (open is not null && IsAutocommit(writer!.Connection))
         {
             // SQLite rolled the whole transaction back (disk full, I/O error): its members' writes are gone.
             open.Fail(new SqliteException("The shared write transaction was rolled back by SQLite.", 0));
             open = null;
-            await CloseWriterAsync();
+            CloseWriter();
         }
 
         if (open is null)
         {
-            // A pooled connection per batch, not one held for good: a cleared pool (a moved or replaced file) is seen.
-            writer = await openWriter(cancellationToken);
+            if (writer is null)
+            {
+                writer = new WriterConnection(await openWriter(cancellationToken));
+                WriterOpens++;
+            }
+
             try
             {
-                await Execute(writer, "BEGIN IMMEDIATE;", cancellationToken);
+                await writer.ExecuteAsync("BEGIN IMMEDIATE;", cancellationToken);
             }
             catch
             {
-                await CloseWriterAsync();
+                CloseWriter();
                 throw;
             }
 
@@ -90,31 +105,42 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
             await CommitAsync(batch);
         }
 
+        if (!AnyoneQueued() || writer?.Batches >= MaxBatchesPerConnection)
+        {
+            CloseWriter();
+        }
+
         PassOn();
     }
 
-    /// <summary>For a caller that needs a connection of its own (migrations, tests): the open batch is committed first.</summary>
+    /// <summary>For a caller that needs a connection of its own (migrations, tests): the open batch is committed and the writer closed first.</summary>
     public async Task CommitOpenAsync()
     {
         if (open is { } batch)
         {
             await CommitAsync(batch);
         }
+
+        CloseWriter();
     }
 
     public void Release() => PassOn();
+
+    /// <summary>Closes the kept writer connection (an idle gate has none).</summary>
+    public void Dispose() => CloseWriter();
 
     private async Task CommitAsync(Batch batch)
     {
         open = null;
         try
         {
-            if (IsAutocommit(writer!))
+            if (IsAutocommit(writer!.Connection))
             {
                 throw new SqliteException("The shared write transaction was rolled back by SQLite.", 0);
             }
 
-            await Execute(writer!, "COMMIT;", CancellationToken.None);
+            await writer.ExecuteAsync("COMMIT;", CancellationToken.None);
+            writer.Batches++;
             Commits++;
             batch.Complete();
         }
@@ -122,10 +148,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         {
             batch.Fail(exception);
             await RollBackAsync();
-        }
-        finally
-        {
-            await CloseWriterAsync();
+            CloseWriter();
         }
     }
 
@@ -133,9 +156,9 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
     {
         try
         {
-            if (!IsAutocommit(writer!))
+            if (!IsAutocommit(writer!.Connection))
             {
-                await Execute(writer!, "ROLLBACK;", CancellationToken.None);
+                await writer.ExecuteAsync("ROLLBACK;", CancellationToken.None);
             }
         }
         catch (SqliteException)
@@ -144,13 +167,10 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         }
     }
 
-    private async Task CloseWriterAsync()
+    private void CloseWriter()
     {
-        if (writer is not null)
-        {
-            await writer.DisposeAsync();
-            writer = null;
-        }
+        writer?.Dispose();
+        writer = null;
     }
 
     /// <summary>Passes the gate to the first waiter still waiting (a cancelled one is skipped); false if there is none.</summary>
@@ -167,6 +187,14 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
             }
 
             return false;
+        }
+    }
+
+    private bool AnyoneQueued()
+    {
+        lock (sync)
+        {
+            return queue.Count > 0;
         }
     }
 
@@ -190,13 +218,6 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
     }
 
     private static bool IsAutocommit(SqliteConnection connection) => raw.sqlite3_get_autocommit(connection.Handle) != 0;
-
-    private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     /// <summary>One shared transaction; its members wait for <see cref="Committed"/>.</summary>
     internal sealed class Batch

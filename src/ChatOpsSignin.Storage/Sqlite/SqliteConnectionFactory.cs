@@ -58,6 +58,9 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// <summary>Shared write transactions committed by this process (tests).</summary>
     internal int Commits => writes.Commits;
 
+    /// <summary>Writer connections opened by this process (tests).</summary>
+    internal int WriterOpens => writes.WriterOpens;
+
     /// <summary>One store operation's turn at the shared writer; disposing it waits for the commit.</summary>
     public async Task<StoreSession> SessionAsync(CancellationToken cancellationToken)
     {
@@ -134,6 +137,7 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// <summary>Closes this file's pooled connections so the file is released (tests, shutdown).</summary>
     public void Dispose()
     {
+        writes.Dispose();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
         initialising.Dispose();

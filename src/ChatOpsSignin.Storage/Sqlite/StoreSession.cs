@@ -6,18 +6,23 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// One store operation's turn at the writer (see <see cref="GroupCommit"/>): commands run in the shared transaction,
 /// each statement kept as in autocommit mode, and disposing it waits until the batch is committed (and throws if it was
 /// not). An operation that must be all or nothing takes a <see cref="Savepoint"/>.
+/// <para>
+/// <see cref="Command"/> hands out the writer's kept statement for a SQL text: the session owns it, so callers do not
+/// dispose it (a reader they open on it they do dispose, before asking for the same SQL again).
+/// </para>
 /// </summary>
 public sealed class StoreSession : IAsyncDisposable
 {
     private readonly GroupCommit gate;
-    private readonly SqliteConnection connection;
+    private readonly WriterConnection writer;
     private readonly GroupCommit.Batch batch;
+    private List<SqliteCommand>? unkept;
     private Savepoint? savepoint;
 
-    private StoreSession(GroupCommit gate, SqliteConnection connection, GroupCommit.Batch batch)
+    private StoreSession(GroupCommit gate, WriterConnection writer, GroupCommit.Batch batch)
     {
         this.gate = gate;
-        this.connection = connection;
+        this.writer = writer;
         this.batch = batch;
     }
 
@@ -26,8 +31,8 @@ public sealed class StoreSession : IAsyncDisposable
         await gate.EnterAsync(cancellationToken);
         try
         {
-            var (connection, batch) = await gate.JoinAsync(cancellationToken);
-            return new StoreSession(gate, connection, batch);
+            var (writer, batch) = await gate.JoinAsync(cancellationToken);
+            return new StoreSession(gate, writer, batch);
         }
         catch
         {
@@ -36,7 +41,19 @@ public sealed class StoreSession : IAsyncDisposable
         }
     }
 
-    public SqliteCommand CreateCommand() => connection.CreateCommand();
+    /// <summary>A command for <paramref name="sql"/> with no parameters bound, owned by this session.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (writer.Kept(sql) is { } kept)
+        {
+            return kept;
+        }
+
+        var command = writer.Connection.CreateCommand();
+        command.CommandText = sql;
+        (unkept ??= []).Add(command);
+        return command;
+    }
 
     /// <summary>All of this operation's following statements, or none of them: released by <see cref="Savepoint.CommitAsync"/>, undone if disposed first.</summary>
     public async Task<Savepoint> SavepointAsync(CancellationToken cancellationToken)
@@ -59,6 +76,11 @@ public sealed class StoreSession : IAsyncDisposable
             {
                 await savepoint.DisposeAsync();
             }
+
+            foreach (var command in unkept ?? [])
+            {
+                await command.DisposeAsync();
+            }
         }
         finally
         {
@@ -68,12 +90,7 @@ public sealed class StoreSession : IAsyncDisposable
         await batch.Committed;
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => writer.ExecuteAsync(sql, cancellationToken);
 
     /// <summary>A savepoint inside the shared transaction: what SQLite's own transactions were to one operation.</summary>
     public sealed class Savepoint : IAsyncDisposable

@@ -17,12 +17,11 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<LeasedWork?> TryAddAsync(WorkItem item, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = connection.Command($"""
             INSERT INTO work_items ({Columns})
             VALUES ($id, $step, $due_at, $attempt, $request, $state, $owner, $until, 1)
             ON CONFLICT (request_id) DO NOTHING;
-            """;
+            """);
         var added = await command.WithItem(item).With("$owner", owner).With("$until", SqliteValues.Time(leaseUntil)).ExecuteNonQueryAsync(cancellationToken);
         return added == 1 ? new LeasedWork(item, owner, 1, leaseUntil) : null;
     }
@@ -31,8 +30,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
         string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = connection.Command($"""
             UPDATE work_items
             SET lease_owner = $owner, lease_until = $until, lease_token = lease_token + 1
             WHERE request_id IN (
@@ -41,7 +39,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
                 ORDER BY due_at
                 LIMIT $max)
             RETURNING {Columns};
-            """;
+            """);
         command.With("$owner", owner).With("$until", SqliteValues.Time(leaseUntil)).With("$now", SqliteValues.Time(now)).With("$max", max);
         var leased = new List<LeasedWork>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -56,13 +54,12 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<LeasedWork?> TryAdvanceAsync(LeasedWork lease, WorkItem next, DateTimeOffset? keepLeaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = connection.Command("""
             UPDATE work_items
             SET step = $step, due_at = $due_at, attempt = $attempt, request = $request, state = $state,
                 lease_owner = $owner, lease_until = $until, lease_token = lease_token + 1
             WHERE request_id = $id AND lease_token = $token;
-            """;
+            """);
         var changed = await command
             .WithItem(next)
             .With("$owner", keepLeaseUntil is null ? null : lease.Owner)
@@ -75,8 +72,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<bool> TryRenewAsync(LeasedWork lease, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE work_items SET lease_until = $until WHERE request_id = $id AND lease_token = $token AND lease_owner = $owner;";
+        var command = connection.Command("UPDATE work_items SET lease_until = $until WHERE request_id = $id AND lease_token = $token AND lease_owner = $owner;");
         command.With("$id", lease.Item.Id.Value).With("$token", lease.Token).With("$owner", lease.Owner).With("$until", SqliteValues.Time(until));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -84,20 +80,18 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<bool> TryCompleteAsync(LeasedWork lease, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM work_items WHERE request_id = $id AND lease_token = $token;";
+        var command = connection.Command("DELETE FROM work_items WHERE request_id = $id AND lease_token = $token;");
         return await command.With("$id", lease.Item.Id.Value).With("$token", lease.Token).ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<bool> WakeAsync(RequestId id, WorkStep step, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = connection.Command("""
             UPDATE work_items
             SET due_at = $now, lease_owner = NULL, lease_until = NULL, lease_token = lease_token + 1
             WHERE request_id = $id AND step = $step;
-            """;
+            """);
         command.With("$id", id.Value).With("$step", step.ToString()).With("$now", SqliteValues.Time(now));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -105,8 +99,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<WorkItem?> GetAsync(RequestId id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM work_items WHERE request_id = $id;";
+        var command = connection.Command($"SELECT {Columns} FROM work_items WHERE request_id = $id;");
         await using var reader = await command.With("$id", id.Value).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -114,8 +107,7 @@ public sealed class SqliteWorkStore(SqliteConnectionFactory connections) : IWork
     public async Task<int> CountDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.SessionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM work_items WHERE due_at <= $now AND (lease_until IS NULL OR lease_until <= $now);";
+        var command = connection.Command("SELECT COUNT(*) FROM work_items WHERE due_at <= $now AND (lease_until IS NULL OR lease_until <= $now);");
         return Convert.ToInt32(await command.With("$now", SqliteValues.Time(now)).ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 

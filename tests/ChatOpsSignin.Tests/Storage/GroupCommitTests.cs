@@ -106,6 +106,49 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(1, await CountAsync(database.NewReplica(), "replay_guard"));
     }
 
+    [Fact]
+    public async Task Back_to_back_batches_share_one_writer_connection_and_an_idle_gate_gives_it_back()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        await guard.TryFirstSightingAsync("warm-up", T0, T0.AddMinutes(5), CancellationToken.None);
+        var (commits, opens) = (factory.Commits, factory.WriterOpens);
+
+        Task<bool>[] sightings;
+        await using (await factory.OpenAsync(CancellationToken.None))
+        {
+            sightings = Enumerable.Range(0, 3 * GroupCommit.MaxBatch).Select(i => guard.TryFirstSightingAsync($"key-{i}", T0, T0.AddMinutes(5), CancellationToken.None)).ToArray();
+        }
+
+        Assert.All(await Task.WhenAll(sightings), Assert.True);
+        Assert.Equal(3, factory.Commits - commits);
+        Assert.Equal(1, factory.WriterOpens - opens);
+
+        Assert.True(await guard.TryFirstSightingAsync("alone", T0, T0.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(2, factory.WriterOpens - opens);
+        Assert.False(await guard.TryFirstSightingAsync("key-7", T0, T0.AddMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Statements_past_the_kept_ones_still_run_with_their_own_parameters()
+    {
+        var factory = database.NewReplica();
+        var count = WriterConnection.MaxStatements + 6;
+
+        var answers = new List<long>();
+        await using (var session = await factory.SessionAsync(CancellationToken.None))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                answers.Add((long)(await session.Command($"SELECT $value + {i};").With("$value", 1000).ExecuteScalarAsync())!);
+            }
+
+            answers.Add((long)(await session.Command("SELECT $value + 0;").With("$value", 5).ExecuteScalarAsync())!);
+        }
+
+        Assert.Equal(Enumerable.Range(1000, count).Select(v => (long)v).Append(5), answers);
+    }
+
     /// <summary>
     /// <paramref name="count"/> first sightings queued behind a connection the test holds, then let go; they must not
     /// complete while it holds the gate. Returns their answers and the commits they took (after one warm-up sighting).
@@ -132,17 +175,13 @@ public sealed class GroupCommitTests : IDisposable
     {
         await using var session = await factory.SessionAsync(CancellationToken.None);
         await using var savepoint = await session.SavepointAsync(CancellationToken.None);
-        await using var command = session.CreateCommand();
-        command.CommandText = "INSERT INTO replay_guard (key, expires_at) VALUES ('abandoned', '2100-01-01');";
-        await command.ExecuteNonQueryAsync();
+        await session.Command("INSERT INTO replay_guard (key, expires_at) VALUES ('abandoned', '2100-01-01');").ExecuteNonQueryAsync();
     }
 
     private static async Task ExecuteAsync(SqliteConnectionFactory factory, string sql)
     {
         await using var session = await factory.SessionAsync(CancellationToken.None);
-        await using var command = session.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        await session.Command(sql).ExecuteNonQueryAsync();
     }
 
     private static async Task<long> CountAsync(SqliteConnectionFactory factory, string table)
