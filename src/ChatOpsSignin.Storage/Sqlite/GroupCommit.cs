@@ -47,7 +47,10 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
                 return Task.CompletedTask;
             }
 
-            var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run inline: a hand-over inside a batch runs the next operation on the leaver's thread (the
+            // statements are synchronous), not as a thread-pool item that wakes a thread. The stack is bounded by
+            // MaxBatch, because the hand-over after a commit goes through the thread pool (PassOn).
+            var turn = new TaskCompletionSource();
             queue.Enqueue(turn);
             return cancellationToken.CanBeCanceled ? WaitAsync(turn, cancellationToken) : turn.Task;
         }
@@ -173,20 +176,33 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         writer = null;
     }
 
-    /// <summary>Passes the gate to the first waiter still waiting (a cancelled one is skipped); false if there is none.</summary>
-    private bool HandToNext()
+    /// <summary>
+    /// Passes the gate to the first waiter still waiting (a cancelled one is skipped), whose operation runs on this
+    /// thread before this returns; false if there is none (and then, <paramref name="orFree"/>, the gate is free). The
+    /// lock is not held while the next one runs.
+    /// </summary>
+    private bool HandToNext(bool orFree = false)
     {
-        lock (sync)
+        while (true)
         {
-            while (queue.TryDequeue(out var next))
+            TaskCompletionSource? next;
+            lock (sync)
             {
-                if (next.TrySetResult())
+                if (!queue.TryDequeue(out next))
                 {
-                    return true;
+                    if (orFree)
+                    {
+                        held = false;
+                    }
+
+                    return false;
                 }
             }
 
-            return false;
+            if (next.TrySetResult())
+            {
+                return true;
+            }
         }
     }
 
@@ -198,15 +214,19 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         }
     }
 
+    /// <summary>Frees the gate when nobody waits, else hands it to the next waiter through the thread pool.</summary>
     private void PassOn()
     {
         lock (sync)
         {
-            if (!HandToNext())
+            if (queue.Count == 0)
             {
                 held = false;
+                return;
             }
         }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static gate => gate.HandToNext(orFree: true), this, preferLocal: false);
     }
 
     private static async Task WaitAsync(TaskCompletionSource turn, CancellationToken cancellationToken)
