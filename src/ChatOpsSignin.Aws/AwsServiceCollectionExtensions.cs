@@ -40,7 +40,6 @@ public static class AwsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigninOptions>, AwsProfileValidator>());
 
         services.AddSingleton<BrokerCredentials>();
-        services.AddSingleton<StsClients>();
         services.AddSingleton<ICredentialIssuer, AssumeRoleIssuer>();
         services.AddSingleton<ICredentialIssuer, FederationTokenIssuer>();
         services.AddSingleton<ICredentialIssuer, CognitoIssuer>();
@@ -52,27 +51,26 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<Core.Revocation.IRoleSessionRevoker>(sp => sp.GetRequiredService<SessionRevoker>());
         services.AddHostedService<SessionLengthReport>();
 
-        services.AddHttpClient<CognitoIdentityClient>()
-            .RemoveAllLoggers()
-            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("aws-cognito", (pipeline, context) => AddRetryAndTimeout(
-                pipeline, context.ServiceProvider, args => ValueTask.FromResult(CognitoRetry.ShouldRetry(args.Outcome))));
-        services.AddHttpClient<IamClient>()
-            .RemoveAllLoggers()
-            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("aws-iam", (pipeline, context) => AddRetryAndTimeout(pipeline, context.ServiceProvider, args => IamRetry.ShouldRetryAsync(args.Outcome)));
-        services.AddHttpClient<FederationClient>()
-            .RemoveAllLoggers()
-            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("aws-federation", (pipeline, context) => AddRetryAndTimeout(
-                pipeline, context.ServiceProvider, args => ValueTask.FromResult(FederationRetry.ShouldRetry(args.Outcome))));
+        AddAwsClient<StsClient>(services, "aws-sts", StsRetry.ShouldRetryAsync);
+        AddAwsClient<CognitoIdentityClient>(services, "aws-cognito", outcome => ValueTask.FromResult(CognitoRetry.ShouldRetry(outcome)));
+        AddAwsClient<IamClient>(services, "aws-iam", IamRetry.ShouldRetryAsync);
+        AddAwsClient<FederationClient>(services, "aws-federation", outcome => ValueTask.FromResult(FederationRetry.ShouldRetry(outcome)));
 
         services.AddSingleton(Status(configuration));
         return services;
     }
+
+    /// <summary>
+    /// A typed AWS client: no HttpClient logging (bodies carry tokens, answers carry secrets), bounded retries of what
+    /// <paramref name="shouldRetry"/> allows, and Aws:Timeout per attempt.
+    /// </summary>
+    private static void AddAwsClient<TClient>(IServiceCollection services, string name, Func<Outcome<HttpResponseMessage>, ValueTask<bool>> shouldRetry)
+        where TClient : class =>
+        services.AddHttpClient<TClient>()
+            .RemoveAllLoggers()
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = PooledConnectionLifetime)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(name, (pipeline, context) => AddRetryAndTimeout(pipeline, context.ServiceProvider, args => shouldRetry(args.Outcome)));
 
     private static void AddRetryAndTimeout(
         ResiliencePipelineBuilder<HttpResponseMessage> pipeline,

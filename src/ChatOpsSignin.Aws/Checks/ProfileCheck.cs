@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Credentials;
 using ChatOpsSignin.Aws.Options;
@@ -67,8 +66,8 @@ public sealed class ProfileCheck(
         }
 
         var context = new AwsCallContext("(broker)", "sts:GetCallerIdentity", null, false);
-        var identity = await StsCall.RunAsync(
-            ct => services.GetRequiredService<StsClients>().For(session.Value.Credentials).GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), context, cancellationToken);
+        var identity = StsCall.ToOutcome(
+            await services.GetRequiredService<StsClient>().GetCallerIdentityAsync(session.Value.Credentials, cancellationToken), context);
         return identity.Succeeded
             ? new BrokerCheck(true, session.Value.IsTemporary, session.Value.Source, identity.Value.Arn, identity.Value.Account, null)
             : new BrokerCheck(true, session.Value.IsTemporary, session.Value.Source, null, null, identity.Failure.AdminMessage);

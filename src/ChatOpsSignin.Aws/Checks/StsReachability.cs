@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Credentials;
 using ChatOpsSignin.Core.Profiles;
@@ -9,7 +8,7 @@ namespace ChatOpsSignin.Aws.Checks;
 /// Readiness of the Aws room: the broker's credentials resolve and STS answers a signed GetCallerIdentity (needs no
 /// permission, changes nothing). Skipped when no profile is configured. The detail is a failure code, never a key.
 /// </summary>
-public sealed class StsReachability(ProfileCatalog catalog, BrokerCredentials broker, StsClients sts)
+public sealed class StsReachability(ProfileCatalog catalog, BrokerCredentials broker, StsClient sts)
 {
     /// <returns>Ready, and "ok", "no profiles" or what is down.</returns>
     public async Task<(bool Ready, string Detail)> ProbeAsync(CancellationToken cancellationToken)
@@ -25,10 +24,9 @@ public sealed class StsReachability(ProfileCatalog catalog, BrokerCredentials br
             return (false, "down: " + session.Failure.Code);
         }
 
-        var identity = await StsCall.RunAsync(
-            ct => sts.For(session.Value.Credentials).GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct),
-            new AwsCallContext("(readiness)", "sts:GetCallerIdentity", null, false),
-            cancellationToken);
+        var identity = StsCall.ToOutcome(
+            await sts.GetCallerIdentityAsync(session.Value.Credentials, cancellationToken),
+            new AwsCallContext("(readiness)", "sts:GetCallerIdentity", null, false));
         return identity.Succeeded ? (true, "ok") : (false, "down: " + identity.Failure.Code);
     }
 }

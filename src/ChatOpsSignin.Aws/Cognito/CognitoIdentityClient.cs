@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using ChatOpsSignin.Aws.Options;
+using ChatOpsSignin.Aws.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -50,7 +49,7 @@ public sealed partial class CognitoIdentityClient(HttpClient http, IOptions<AwsO
         request.Headers.Add("X-Amz-Target", TargetPrefix + operation);
         if (signWith is not null)
         {
-            await SignAsync(request, endpoint, body, region, signWith, cancellationToken);
+            await SigV4.SignAsync(request, body, signWith, region, SigningName, time.GetUtcNow(), cancellationToken);
         }
 
         try
@@ -77,24 +76,6 @@ public sealed partial class CognitoIdentityClient(HttpClient http, IOptions<AwsO
         catch (HttpRequestException exception)
         {
             return CognitoReply<T>.Failed(new CognitoError(CognitoError.UnreachableType, 0, $"{operation}: {exception.Message}"));
-        }
-    }
-
-    private async Task SignAsync(HttpRequestMessage request, Uri endpoint, byte[] body, string region, AWSCredentials credentials, CancellationToken cancellationToken)
-    {
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = endpoint, Content = body };
-        signing.Headers["Content-Type"] = ContentType;
-        signing.Headers["X-Amz-Target"] = request.Headers.GetValues("X-Amz-Target").Single();
-        var signed = await AWSSigV4Signer.SignAsync(signing, new AWSSigV4Parameters
-        {
-            Credentials = credentials,
-            Region = RegionEndpoint.GetBySystemName(region),
-            Service = SigningName,
-            SignedAt = time.GetUtcNow().UtcDateTime,
-        }, cancellationToken);
-        foreach (var (name, value) in signed.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
         }
     }
 

@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Outcomes;
@@ -11,7 +10,7 @@ namespace ChatOpsSignin.Aws.Credentials;
 /// STS AssumeRole with the broker's credentials: RoleSessionName, SourceIdentity and session tags name the chat user.
 /// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
 /// </summary>
-public sealed partial class AssumeRoleIssuer(BrokerCredentials broker, StsClients sts, TimeProvider time, ILogger<AssumeRoleIssuer> logger)
+public sealed partial class AssumeRoleIssuer(BrokerCredentials broker, StsClient sts, TimeProvider time, ILogger<AssumeRoleIssuer> logger)
     : ICredentialIssuer
 {
     public SigninMethod Method => SigninMethod.AssumeRole;
@@ -27,18 +26,16 @@ public sealed partial class AssumeRoleIssuer(BrokerCredentials broker, StsClient
         }
 
         var plan = SessionPlan.For(profile, session.Value.IsTemporary);
-        var call = new AssumeRoleRequest
-        {
-            RoleArn = profile.RoleArn,
-            RoleSessionName = request.Session.RoleSessionName,
-            SourceIdentity = request.Session.SourceIdentity,
-            DurationSeconds = (int)plan.CredentialLifetime.TotalSeconds,
-            ExternalId = profile.ExternalId,
-            Tags = StsRequestParts.Tags(request.SessionTags),
-            Policy = profile.Policy,
-            PolicyArns = StsRequestParts.PolicyArns(profile),
-        };
-        var response = await StsCall.RunAsync(ct => sts.For(session.Value.Credentials).AssumeRoleAsync(call, ct), context, cancellationToken);
+        var call = new AssumeRoleRequest(
+            profile.RoleArn!,
+            request.Session.RoleSessionName,
+            request.Session.SourceIdentity,
+            (int)plan.CredentialLifetime.TotalSeconds,
+            profile.ExternalId,
+            request.SessionTags,
+            profile.Policy,
+            profile.PolicyArns);
+        var response = StsCall.ToOutcome(await sts.AssumeRoleAsync(call, session.Value.Credentials, cancellationToken), context);
         if (!response.Succeeded)
         {
             Log.Refused(logger, request.ProfileName, request.Session.RoleSessionName, response.Failure.Code);
@@ -46,12 +43,11 @@ public sealed partial class AssumeRoleIssuer(BrokerCredentials broker, StsClient
         }
 
         var result = response.Value;
-        var credentials = StsRequestParts.ToTemporary(result.Credentials, time, plan.CredentialLifetime);
-        Log.Issued(logger, request.ProfileName, result.AssumedRoleUser.Arn, plan.CredentialLifetime.TotalSeconds);
+        Log.Issued(logger, request.ProfileName, result.PrincipalArn, plan.CredentialLifetime.TotalSeconds);
         return new IssuedCredentials(
-            credentials,
+            result.ToTemporary(time, plan.CredentialLifetime),
             CredentialSource.AssumedRole,
-            result.AssumedRoleUser.Arn,
+            result.PrincipalArn,
             profile.RoleArn,
             request.Session.RoleSessionName,
             result.SourceIdentity ?? request.Session.SourceIdentity,

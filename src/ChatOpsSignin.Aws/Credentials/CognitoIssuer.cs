@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Cognito;
 using ChatOpsSignin.Core.Credentials;
@@ -18,7 +17,7 @@ namespace ChatOpsSignin.Aws.Credentials;
 /// https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
 /// </summary>
 public sealed partial class CognitoIssuer(
-    CognitoIdentityClient cognito, BrokerCredentials broker, StsClients sts, TimeProvider time, ILogger<CognitoIssuer> logger) : ICredentialIssuer
+    CognitoIdentityClient cognito, BrokerCredentials broker, StsClient sts, TimeProvider time, ILogger<CognitoIssuer> logger) : ICredentialIssuer
 {
     public SigninMethod Method => SigninMethod.Cognito;
 
@@ -33,17 +32,10 @@ public sealed partial class CognitoIssuer(
         }
 
         var plan = SessionPlan.For(profile, !await broker.IsLongTermAsync(cancellationToken));
-        var call = new AssumeRoleWithWebIdentityRequest
-        {
-            RoleArn = profile.RoleArn,
-            RoleSessionName = request.Session.RoleSessionName,
-            WebIdentityToken = token.Value.Token,
-            DurationSeconds = (int)plan.CredentialLifetime.TotalSeconds,
-            Policy = profile.Policy,
-            PolicyArns = StsRequestParts.PolicyArns(profile),
-        };
+        var call = new WebIdentityRequest(
+            profile.RoleArn!, request.Session.RoleSessionName, token.Value.Token, (int)plan.CredentialLifetime.TotalSeconds, profile.Policy, profile.PolicyArns);
         var context = new AwsCallContext(request.ProfileName, "sts:AssumeRoleWithWebIdentity", profile.RoleArn, false);
-        var response = await StsCall.RunAsync(ct => sts.Anonymous.AssumeRoleWithWebIdentityAsync(call, ct), context, cancellationToken);
+        var response = StsCall.ToOutcome(await sts.AssumeRoleWithWebIdentityAsync(call, cancellationToken), context);
         if (!response.Succeeded)
         {
             Log.Refused(logger, request.ProfileName, "sts:AssumeRoleWithWebIdentity", response.Failure.Code);
@@ -51,12 +43,11 @@ public sealed partial class CognitoIssuer(
         }
 
         var result = response.Value;
-        var credentials = StsRequestParts.ToTemporary(result.Credentials, time, plan.CredentialLifetime);
-        Log.Issued(logger, request.ProfileName, result.AssumedRoleUser.Arn, token.Value.IdentityId);
+        Log.Issued(logger, request.ProfileName, result.PrincipalArn, token.Value.IdentityId);
         return new IssuedCredentials(
-            credentials,
+            result.ToTemporary(time, plan.CredentialLifetime),
             CredentialSource.WebIdentityRole,
-            result.AssumedRoleUser.Arn,
+            result.PrincipalArn,
             profile.RoleArn,
             request.Session.RoleSessionName,
             result.SourceIdentity,

@@ -1,4 +1,3 @@
-using Amazon.SecurityToken.Model;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Core.Credentials;
 using ChatOpsSignin.Core.Outcomes;
@@ -11,7 +10,7 @@ namespace ChatOpsSignin.Aws.Credentials;
 /// STS GetFederationToken: needs the IAM user's long-term keys and a session policy (without one the federated user
 /// has no permissions). https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
 /// </summary>
-public sealed partial class FederationTokenIssuer(BrokerCredentials broker, StsClients sts, TimeProvider time, ILogger<FederationTokenIssuer> logger)
+public sealed partial class FederationTokenIssuer(BrokerCredentials broker, StsClient sts, TimeProvider time, ILogger<FederationTokenIssuer> logger)
     : ICredentialIssuer
 {
     public SigninMethod Method => SigninMethod.FederationToken;
@@ -32,16 +31,10 @@ public sealed partial class FederationTokenIssuer(BrokerCredentials broker, StsC
             return AwsFailures.FederationTokenNeedsIamUser(request.ProfileName);
         }
 
-        var call = new GetFederationTokenRequest
-        {
-            Name = request.Session.FederatedUserName,
-            DurationSeconds = (int)plan.CredentialLifetime.TotalSeconds,
-            Policy = profile.Policy,
-            PolicyArns = StsRequestParts.PolicyArns(profile),
-            Tags = StsRequestParts.Tags(request.SessionTags),
-        };
+        var call = new FederationTokenRequest(
+            request.Session.FederatedUserName, (int)plan.CredentialLifetime.TotalSeconds, profile.Policy, profile.PolicyArns, request.SessionTags);
         var context = new AwsCallContext(request.ProfileName, "sts:GetFederationToken", null, false);
-        var response = await StsCall.RunAsync(ct => sts.For(session.Value.Credentials).GetFederationTokenAsync(call, ct), context, cancellationToken);
+        var response = StsCall.ToOutcome(await sts.GetFederationTokenAsync(call, session.Value.Credentials, cancellationToken), context);
         if (!response.Succeeded)
         {
             Log.Refused(logger, request.ProfileName, request.Session.FederatedUserName, response.Failure.Code);
@@ -49,12 +42,11 @@ public sealed partial class FederationTokenIssuer(BrokerCredentials broker, StsC
         }
 
         var result = response.Value;
-        var credentials = StsRequestParts.ToTemporary(result.Credentials, time, plan.CredentialLifetime);
-        Log.Issued(logger, request.ProfileName, result.FederatedUser.Arn, plan.CredentialLifetime.TotalSeconds);
+        Log.Issued(logger, request.ProfileName, result.PrincipalArn, plan.CredentialLifetime.TotalSeconds);
         return new IssuedCredentials(
-            credentials,
+            result.ToTemporary(time, plan.CredentialLifetime),
             CredentialSource.FederatedUser,
-            result.FederatedUser.Arn,
+            result.PrincipalArn,
             null,
             request.Session.FederatedUserName,
             null,

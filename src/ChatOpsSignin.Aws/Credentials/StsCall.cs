@@ -1,39 +1,31 @@
-using Amazon.Runtime;
 using ChatOpsSignin.Core.Outcomes;
 using ChatOpsSignin.Core.Telemetry;
 
 namespace ChatOpsSignin.Aws.Credentials;
 
-/// <summary>Runs one SDK call and turns AWS's expected refusals into <see cref="SigninFailure"/>s (bugs stay exceptions).</summary>
+/// <summary>Turns an STS reply into an outcome: AWS's expected refusals, timeouts and unreachability become <see cref="SigninFailure"/>s.</summary>
 internal static class StsCall
 {
-    public static async Task<Outcome<T>> RunAsync<T>(Func<CancellationToken, Task<T>> call, AwsCallContext context, CancellationToken cancellationToken)
+    public static Outcome<T> ToOutcome<T>(StsReply<T> reply, AwsCallContext context)
         where T : class
     {
-        try
+        if (reply.Value is { } value)
         {
-            return await call(cancellationToken);
+            return value;
         }
-        catch (AmazonServiceException exception) when (exception.ErrorCode is not null || (int)exception.StatusCode >= 400)
+
+        var error = reply.Error!;
+        switch (error.Code)
         {
-            ClientTelemetry.Failed("aws", "sts", (int)exception.StatusCode, exception.ErrorCode ?? "Unknown");
-            return AwsFailures.From(exception.ErrorCode ?? "Unknown", (int)exception.StatusCode, exception.Message, context);
-        }
-        catch (Exception exception) when (exception is TimeoutException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            ClientTelemetry.Failed("aws", "sts", 0, "timeout");
-            return AwsFailures.Timeout(context.Profile, "AWS STS");
-        }
-        catch (HttpRequestException exception)
-        {
-            ClientTelemetry.Failed("aws", "sts", 0, "unreachable");
-            return AwsFailures.Unreachable(context.Profile, "AWS STS", exception.Message);
-        }
-        catch (AmazonClientException exception) when (exception.InnerException is HttpRequestException or TimeoutException or OperationCanceledException)
-        {
-            ClientTelemetry.Failed("aws", "sts", 0, "unreachable");
-            return AwsFailures.Unreachable(context.Profile, "AWS STS", exception.InnerException.Message);
+            case StsError.TimeoutCode:
+                ClientTelemetry.Failed("aws", "sts", 0, "timeout");
+                return AwsFailures.Timeout(context.Profile, "AWS STS");
+            case StsError.UnreachableCode:
+                ClientTelemetry.Failed("aws", "sts", 0, "unreachable");
+                return AwsFailures.Unreachable(context.Profile, "AWS STS", error.Message);
+            default:
+                ClientTelemetry.Failed("aws", "sts", error.Status, error.Code);
+                return AwsFailures.From(error.Code, error.Status, error.Message, context);
         }
     }
 }

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using Amazon;
-using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Options;
+using ChatOpsSignin.Aws.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -72,19 +70,7 @@ public sealed partial class IamClient(HttpClient http, BrokerCredentials broker,
         var endpoint = Endpoint;
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = endpoint, Content = body };
-        signing.Headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
-        var signed = await AWSSigV4Signer.SignAsync(signing, new AWSSigV4Parameters
-        {
-            Credentials = session.Value.Credentials,
-            Region = RegionEndpoint.GetBySystemName(SigningRegion),
-            Service = "iam",
-            SignedAt = time.GetUtcNow().UtcDateTime,
-        }, cancellationToken);
-        foreach (var (name, value) in signed.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+        await SigV4.SignAsync(request, body, session.Value.Credentials, SigningRegion, "iam", time.GetUtcNow(), cancellationToken);
 
         try
         {

@@ -1,6 +1,5 @@
-using System.Net;
+using ChatOpsSignin.Aws.Protocol;
 using Polly;
-using Polly.Timeout;
 
 namespace ChatOpsSignin.Aws.Iam;
 
@@ -11,27 +10,8 @@ namespace ChatOpsSignin.Aws.Iam;
 /// </summary>
 internal static class IamRetry
 {
-    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome)
-    {
-        if (outcome.Exception is not null)
-        {
-            return outcome.Exception is HttpRequestException or TimeoutRejectedException;
-        }
-
-        var response = outcome.Result!;
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-        {
-            return true;
-        }
-
-        if (response.StatusCode != HttpStatusCode.BadRequest)
-        {
-            return false;
-        }
-
-        await response.Content.LoadIntoBufferAsync();
-        return (await response.Content.ReadAsStringAsync()).Contains("<Code>Throttling</Code>", StringComparison.Ordinal);
-    }
+    public static ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome) =>
+        QueryRetry.ShouldRetryAsync(outcome, body => body.Contains("<Code>Throttling</Code>", StringComparison.Ordinal));
 
     public static bool IsRetryable(IamError error) =>
         error.Code is "Throttling" or "Unreachable" or "ServiceFailure" or "ConcurrentModification" || error.Status >= 500 || error.Status == 429;

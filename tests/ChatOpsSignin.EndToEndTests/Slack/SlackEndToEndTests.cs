@@ -37,7 +37,7 @@ public sealed partial class SlackEndToEndTests : IAsyncLifetime
         [OnCall] = "daffy",
     };
 
-    // The AWS SDK signs with the real clock, so the bot's fake clock starts at the real now and only moves on Advance.
+    // The AWS stand-in keeps the real clock and the bot signs with its fake one, so that starts at the real now and only moves on Advance.
     private readonly FakeTimeProvider time = new(TimeProvider.System.GetUtcNow());
     private AwsStandIn aws = null!;
     private SlackStandIn slack = null!;

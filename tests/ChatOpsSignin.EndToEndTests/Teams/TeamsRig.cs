@@ -59,8 +59,8 @@ internal sealed partial class TeamsRig : IAsyncDisposable
     /// <param name="arrange">Runs before the bot starts (directory contents the bot must see at start).</param>
     /// <param name="role">The role the AWS stand-in knows.</param>
     /// <param name="awsOnBotClock">
-    /// The AWS stand-in keeps the bot's fake clock: IAM calls are signed with it, and a revoke's Deny compares session
-    /// issue times on it. STS calls (signed by the SDK with the real clock) then fail once it has moved past 5 minutes.
+    /// The AWS stand-in keeps the bot's fake clock: the bot signs every AWS call with it, and a revoke's Deny compares session
+    /// issue times on it. Without it the bot's calls fail once its clock has moved more than 5 minutes from the real one.
     /// </param>
     public static async Task<TeamsRig> StartAsync(
         IReadOnlyDictionary<string, string?> settings, Action<TeamsRig>? arrange = null, string role = AdminRole, bool awsOnBotClock = false)

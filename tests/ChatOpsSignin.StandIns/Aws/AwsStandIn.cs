@@ -14,8 +14,7 @@ namespace ChatOpsSignin.StandIns.Aws;
 /// federation endpoint (getSigninToken + login), each on its own Kestrel port on 127.0.0.1. It behaves like AWS where the
 /// broker depends on it: signatures are recomputed, parameters checked, role chaining and federation rules enforced,
 /// errors shaped as AWS shapes them. Time (X-Amz-Date skew, token lifetimes, the 15-minute sign-in window) comes from the
-/// injected <see cref="TimeProvider"/>; start a FakeTimeProvider at <c>TimeProvider.System.GetUtcNow()</c> because the AWS SDK
-/// signs STS calls with the real clock.
+/// injected <see cref="TimeProvider"/>: give it the broker's clock, since the broker signs every AWS call with its own.
 /// </summary>
 public sealed partial class AwsStandIn : IAsyncDisposable
 {

@@ -66,7 +66,12 @@ internal static partial class StsRules
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; form.TryGetValue($"Tags.member.{i}.Key", out var key); i++)
         {
-            var value = form.GetValueOrDefault($"Tags.member.{i}.Value") ?? string.Empty;
+            if (!form.TryGetValue($"Tags.member.{i}.Value", out var value))
+            {
+                errors.Add($"Value null at 'tags.{i}.member.value' failed to satisfy constraint: Member must not be null");
+                value = string.Empty;
+            }
+
             Check(errors, key, $"tags.{i}.member.key", 1, 128, TagRegex());
             if (value.Length > 0)
             {
@@ -81,6 +86,7 @@ internal static partial class StsRules
             tags[key] = value;
         }
 
+        MemberList(errors, form, "Tags", ["Key", "Value"], tags.Count);
         if (tags.Count > 50)
         {
             errors.Add($"Value '[...{tags.Count} tags]' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
@@ -99,12 +105,33 @@ internal static partial class StsRules
             arns.Add(arn);
         }
 
+        MemberList(errors, form, "PolicyArns", ["arn"], arns.Count);
         if (arns.Count > 10)
         {
             errors.Add($"Value '[...{arns.Count} ARNs]' at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10");
         }
 
         return (policy, arns);
+    }
+
+    /// <summary>
+    /// A list parameter is exactly <c>List.member.1..N.Field</c>, numbered from 1 without gaps (awsQuery list serialisation).
+    /// What real STS does with other keys under the list's name is not documented (ignoring them would silently drop the
+    /// members); the stand-in refuses them, so an encoding slip fails loudly instead of losing a tag or a policy.
+    /// </summary>
+    private static void MemberList(List<string> errors, Dictionary<string, string> form, string list, string[] fields, int count)
+    {
+        foreach (var key in form.Keys.Where(k => k.StartsWith(list + ".", StringComparison.Ordinal)))
+        {
+            var parts = key.Split('.');
+            var wellFormed = parts.Length == 4 && parts[1] == "member" && fields.Contains(parts[3])
+                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && n >= 1 && n <= count && parts[2] == n.ToString(CultureInfo.InvariantCulture);
+            if (!wellFormed)
+            {
+                errors.Add($"Parameter '{key}' is not a member of the '{list}' list: expected {list}.member.N.{string.Join('|', fields)}, N from 1 without gaps");
+            }
+        }
     }
 
     public static AwsError? ValidationError(List<string> errors) => errors.Count == 0

@@ -20,6 +20,7 @@ public sealed class RoomWallsTests
     {
         // AWSSDK by package, not by prefix: STS lives in Aws, DynamoDB in its store room. AWSSDK.Core is referenced only
         // by Aws and reaches Storage.DynamoDb transitively, at the one version Directory.Packages.props pins.
+        // AWSSDK.SecurityToken is there only for the SDK credential chain (web identity, role_arn profiles): StsClient does our calls.
         { "AWSSDK.Core", "ChatOpsSignin.Aws" },
         { "AWSSDK.SecurityToken", "ChatOpsSignin.Aws" },
         { "AWSSDK.DynamoDBv2", "ChatOpsSignin.Storage.DynamoDb" },

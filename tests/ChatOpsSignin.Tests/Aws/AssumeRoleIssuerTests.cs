@@ -78,7 +78,7 @@ public sealed class AssumeRoleIssuerTests
     }
 
     [Fact]
-    public async Task Throttling_Is_Retried_By_The_Sdk()
+    public async Task Throttling_Is_Retried()
     {
         await using var room = await AwsRoomHarness.StartAsync();
         room.StandIn.FailNext("AssumeRole", 400, "Throttling", message: "Rate exceeded");
@@ -86,6 +86,25 @@ public sealed class AssumeRoleIssuerTests
 
         Assert.True(issued.Succeeded, issued.Failure?.AdminMessage);
         Assert.Equal(2, room.StandIn.Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task Policy_Arns_And_Tags_Reach_Sts_As_Member_Lists()
+    {
+        await using var room = await AwsRoomHarness.StartAsync(configure: s =>
+        {
+            s["Profiles:prod-readonly:PolicyArns:0"] = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+            s["Profiles:prod-readonly:PolicyArns:1"] = "arn:aws:iam::111122223333:policy/NoDelete";
+            s["Profiles:prod-readonly:Policy"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:Delete*","Resource":"*"}]}""";
+        });
+        var issued = await room.IssueAsync("prod-readonly");
+
+        Assert.True(issued.Succeeded, issued.Failure?.AdminMessage);
+        var session = Assert.Single(room.StandIn.Sessions);
+        Assert.Equal(["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::111122223333:policy/NoDelete"], session.PolicyArns);
+        Assert.Contains("s3:Delete*", session.Policy, StringComparison.Ordinal);
+        Assert.Equal(room.Profile("prod-readonly").Tags["cost-center"], session.Tags["cost-center"]);
+        Assert.True(session.Tags.Count > 1);
     }
 
     [Fact]

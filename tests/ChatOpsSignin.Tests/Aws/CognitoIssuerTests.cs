@@ -94,6 +94,19 @@ public sealed class CognitoIssuerTests
         Assert.Equal(3, room.StandIn.Calls("GetOpenIdToken"));
     }
 
+    [Theory]
+    [InlineData("IDPCommunicationError", null, 2)] // STS could not reach the provider's keys: may pass on a retry.
+    [InlineData("InvalidIdentityToken", "web_identity_rejected", 1)]
+    public async Task Web_Identity_Errors_Are_Retried_Only_When_Transient(string code, string? failure, int calls)
+    {
+        await using var room = await AwsRoomHarness.StartAsync();
+        room.StandIn.FailNext("AssumeRoleWithWebIdentity", 400, code);
+        var issued = await room.IssueAsync("cognito-guest");
+
+        Assert.Equal(failure, issued.Failure?.Code);
+        Assert.Equal(calls, room.StandIn.Calls("AssumeRoleWithWebIdentity"));
+    }
+
     [Fact]
     public async Task Not_Authorized_Is_Not_Retried()
     {

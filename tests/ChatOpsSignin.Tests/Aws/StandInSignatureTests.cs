@@ -48,6 +48,35 @@ public sealed class StandInSignatureTests
         Assert.Contains("<Code>InvalidClientTokenId</Code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> MalformedLists => new()
+    {
+        "&Tags.member.0.Key=team&Tags.member.0.Value=ops",
+        "&Tags.member.1.Key=team&Tags.member.1.Value=ops&Tags.member.3.Key=env&Tags.member.3.Value=prod",
+        "&Tags.1.Key=team&Tags.1.Value=ops",
+        "&Tags.member.1.Key=team",
+        "&Tags.member.01.Key=team&Tags.member.01.Value=ops",
+        "&PolicyArns.member.1.Arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess",
+        "&PolicyArns.member.2.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess",
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedLists))]
+    public async Task A_Malformed_Member_List_Is_A_Validation_Error(string lists)
+    {
+        await using var standIn = await AwsStandIn.StartAsync();
+        standIn.AddRole(AwsRoomHarness.ReadOnlyRole);
+        var credentials = new BasicAWSCredentials(standIn.BrokerAccessKeyId, standIn.BrokerSecretAccessKey);
+
+        using var wellFormed = await PostAsync(standIn, credentials, TimeProvider.System.GetUtcNow(), AssumeRole
+            + "&Tags.member.1.Key=team&Tags.member.1.Value=ops&PolicyArns.member.1.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess");
+        using var malformed = await PostAsync(standIn, credentials, TimeProvider.System.GetUtcNow(), AssumeRole + lists);
+
+        Assert.Equal(HttpStatusCode.OK, wellFormed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("<Code>ValidationError</Code>", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(standIn.Sessions);
+    }
+
     [Fact]
     public async Task Cognito_Requires_The_Exact_Json_Content_Type()
     {
@@ -65,9 +94,15 @@ public sealed class StandInSignatureTests
         Assert.Contains("SerializationException", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(AwsStandIn standIn, AWSCredentials credentials, DateTimeOffset signedAt, bool tamper = false)
+    private const string AssumeRole =
+        "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FReadOnly&RoleSessionName=slack.jane";
+
+    private static Task<HttpResponseMessage> PostAsync(AwsStandIn standIn, AWSCredentials credentials, DateTimeOffset signedAt, bool tamper = false) =>
+        PostAsync(standIn, credentials, signedAt, "Action=GetCallerIdentity&Version=2011-06-15", tamper);
+
+    private static async Task<HttpResponseMessage> PostAsync(AwsStandIn standIn, AWSCredentials credentials, DateTimeOffset signedAt, string form, bool tamper = false)
     {
-        var body = "Action=GetCallerIdentity&Version=2011-06-15"u8.ToArray();
+        var body = System.Text.Encoding.UTF8.GetBytes(form);
         var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = standIn.StsUrl, Content = body };
         signing.Headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
         var signed = await AWSSigV4Signer.SignAsync(signing, new AWSSigV4Parameters
@@ -80,7 +115,7 @@ public sealed class StandInSignatureTests
         using var http = new HttpClient();
         var request = new HttpRequestMessage(HttpMethod.Post, standIn.StsUrl)
         {
-            Content = new ByteArrayContent(tamper ? "Action=GetCallerIdentity&Version=2011-06-15&x=1"u8.ToArray() : body),
+            Content = new ByteArrayContent(tamper ? System.Text.Encoding.UTF8.GetBytes(form + "&x=1") : body),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
         foreach (var (name, value) in signed.Headers)

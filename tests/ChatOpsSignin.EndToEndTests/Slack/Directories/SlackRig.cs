@@ -47,8 +47,8 @@ internal sealed class SlackRig : IAsyncDisposable
     /// <param name="configFile">A JSON file with more configuration, watched for changes (reload without restart).</param>
     /// <param name="role">The role the AWS stand-in knows.</param>
     /// <param name="awsOnBotClock">
-    /// The AWS stand-in checks signatures against the bot's fake clock: needed for IAM, which the bot signs with it; STS
-    /// calls (signed by the SDK with the real clock) then fail once the clock has moved more than 5 minutes.
+    /// The AWS stand-in checks signatures against the bot's fake clock, which the bot signs every AWS call with. Without it
+    /// the stand-in keeps the real clock, and the bot's calls fail once its clock has moved more than 5 minutes away.
     /// </param>
     /// <param name="publicLinks">Click-through links: the bot listens on a port known up front, its <c>Links:PublicBaseUrl</c>.</param>
     public static async Task<SlackRig> StartAsync(

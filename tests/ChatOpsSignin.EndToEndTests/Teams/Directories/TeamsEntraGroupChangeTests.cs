@@ -34,7 +34,8 @@ public sealed class TeamsEntraGroupChangeTests : IAsyncLifetime
 
             r.Graph.SetGroup(Sre, Alice.AadObjectId, Bob.AadObjectId);
             r.Graph.SetGroup(Leads, Carol.AadObjectId, Dave.AadObjectId);
-        });
+        },
+        awsOnBotClock: true); // the approved request's AssumeRole is signed after the bot's clock moved on
 
     public async Task DisposeAsync() => await rig.DisposeAsync();
 
