@@ -47,10 +47,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
                 return Task.CompletedTask;
             }
 
-            // Continuations run inline: a hand-over inside a batch runs the next operation on the leaver's thread (the
-            // statements are synchronous), not as a thread-pool item that wakes a thread. The stack is bounded by
-            // MaxBatch, because the hand-over after a commit goes through the thread pool (PassOn).
-            var turn = new TaskCompletionSource();
+            var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             queue.Enqueue(turn);
             return cancellationToken.CanBeCanceled ? WaitAsync(turn, cancellationToken) : turn.Task;
         }
@@ -176,33 +173,20 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         writer = null;
     }
 
-    /// <summary>
-    /// Passes the gate to the first waiter still waiting (a cancelled one is skipped), whose operation runs on this
-    /// thread before this returns; false if there is none (and then, <paramref name="orFree"/>, the gate is free). The
-    /// lock is not held while the next one runs.
-    /// </summary>
-    private bool HandToNext(bool orFree = false)
+    /// <summary>Passes the gate to the first waiter still waiting (a cancelled one is skipped); false if there is none.</summary>
+    private bool HandToNext()
     {
-        while (true)
+        lock (sync)
         {
-            TaskCompletionSource? next;
-            lock (sync)
+            while (queue.TryDequeue(out var next))
             {
-                if (!queue.TryDequeue(out next))
+                if (next.TrySetResult())
                 {
-                    if (orFree)
-                    {
-                        held = false;
-                    }
-
-                    return false;
+                    return true;
                 }
             }
 
-            if (next.TrySetResult())
-            {
-                return true;
-            }
+            return false;
         }
     }
 
@@ -214,19 +198,15 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         }
     }
 
-    /// <summary>Frees the gate when nobody waits, else hands it to the next waiter through the thread pool.</summary>
     private void PassOn()
     {
         lock (sync)
         {
-            if (queue.Count == 0)
+            if (!HandToNext())
             {
                 held = false;
-                return;
             }
         }
-
-        ThreadPool.UnsafeQueueUserWorkItem(static gate => gate.HandToNext(orFree: true), this, preferLocal: false);
     }
 
     private static async Task WaitAsync(TaskCompletionSource turn, CancellationToken cancellationToken)

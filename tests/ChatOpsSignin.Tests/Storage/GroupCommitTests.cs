@@ -33,15 +33,6 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_long_queue_runs_in_batches_of_the_bound_each_handed_on_through_the_thread_pool()
-    {
-        var (sightings, commits) = await QueuedSightingsAsync(20 * GroupCommit.MaxBatch);
-
-        Assert.All(sightings, Assert.True);
-        Assert.Equal(20, commits);
-    }
-
-    [Fact]
     public async Task Two_sightings_of_one_key_in_one_batch_are_told_apart()
     {
         var factory = database.NewReplica();
