@@ -18,10 +18,11 @@ namespace ChatOpsSignin.Aws.Credentials;
 public sealed class StsClient(HttpClient http, IOptions<AwsOptions> options, TimeProvider time)
 {
     private const string SigningName = "sts";
+    private const string Version = "2011-06-15";
 
     public async Task<StsReply<StsSession>> AssumeRoleAsync(AssumeRoleRequest call, AWSCredentials credentials, CancellationToken cancellationToken)
     {
-        var form = new StsForm("AssumeRole")
+        var form = new QueryForm("AssumeRole", Version)
             .Add("RoleArn", call.RoleArn)
             .Add("RoleSessionName", call.RoleSessionName)
             .Add("SourceIdentity", call.SourceIdentity)
@@ -35,7 +36,7 @@ public sealed class StsClient(HttpClient http, IOptions<AwsOptions> options, Tim
 
     public async Task<StsReply<StsSession>> GetFederationTokenAsync(FederationTokenRequest call, AWSCredentials credentials, CancellationToken cancellationToken)
     {
-        var form = new StsForm("GetFederationToken")
+        var form = new QueryForm("GetFederationToken", Version)
             .Add("Name", call.Name)
             .Add("DurationSeconds", call.DurationSeconds)
             .Add("Policy", call.Policy)
@@ -46,7 +47,7 @@ public sealed class StsClient(HttpClient http, IOptions<AwsOptions> options, Tim
 
     public async Task<StsReply<StsSession>> AssumeRoleWithWebIdentityAsync(WebIdentityRequest call, CancellationToken cancellationToken)
     {
-        var form = new StsForm("AssumeRoleWithWebIdentity")
+        var form = new QueryForm("AssumeRoleWithWebIdentity", Version)
             .Add("RoleArn", call.RoleArn)
             .Add("RoleSessionName", call.RoleSessionName)
             .Add("WebIdentityToken", call.WebIdentityToken)
@@ -58,7 +59,7 @@ public sealed class StsClient(HttpClient http, IOptions<AwsOptions> options, Tim
 
     public async Task<StsReply<StsCallerIdentity>> GetCallerIdentityAsync(AWSCredentials credentials, CancellationToken cancellationToken)
     {
-        var reply = await SendAsync(new StsForm("GetCallerIdentity"), credentials, cancellationToken);
+        var reply = await SendAsync(new QueryForm("GetCallerIdentity", Version), credentials, cancellationToken);
         return reply switch
         {
             { Error: { } error } => StsReply<StsCallerIdentity>.Failed(error),
@@ -103,12 +104,12 @@ public sealed class StsClient(HttpClient http, IOptions<AwsOptions> options, Tim
         new(StsError.InvalidAnswerCode, 200, $"STS answered {action} without {missing}.");
 
     /// <param name="signWith">The broker's credentials, or null for an unsigned call.</param>
-    private async Task<StsReply<StsAnswer>> SendAsync(StsForm form, AWSCredentials? signWith, CancellationToken cancellationToken)
+    private async Task<StsReply<StsAnswer>> SendAsync(QueryForm form, AWSCredentials? signWith, CancellationToken cancellationToken)
     {
         var body = form.ToBytes();
         var endpoint = Endpoint;
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(StsForm.ContentType) { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(QueryForm.ContentType) { CharSet = "utf-8" };
         if (signWith is not null)
         {
             await SigV4.SignAsync(request, body, signWith, options.Value.Region, SigningName, time.GetUtcNow(), cancellationToken);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Xml.Linq;
 using ChatOpsSignin.Aws.Broker;
 using ChatOpsSignin.Aws.Options;
@@ -58,9 +57,13 @@ public sealed partial class IamClient(HttpClient http, BrokerCredentials broker,
 
     private async Task<(XDocument? Xml, IamError? Error)> SendAsync(string action, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
     {
-        var form = string.Join('&', parameters.Prepend(("Version", Version)).Prepend(("Action", action))
-            .Select(p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2)));
-        var body = Encoding.UTF8.GetBytes(form);
+        var form = new QueryForm(action, Version);
+        foreach (var (name, value) in parameters)
+        {
+            form.Add(name, value);
+        }
+
+        var body = form.ToBytes();
         var session = await broker.ResolveAsync(cancellationToken);
         if (!session.Succeeded)
         {
@@ -69,7 +72,7 @@ public sealed partial class IamClient(HttpClient http, BrokerCredentials broker,
 
         var endpoint = Endpoint;
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = new(QueryForm.ContentType) { CharSet = "utf-8" };
         await SigV4.SignAsync(request, body, session.Value.Credentials, SigningRegion, "iam", time.GetUtcNow(), cancellationToken);
 
         try

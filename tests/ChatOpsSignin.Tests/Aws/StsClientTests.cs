@@ -3,6 +3,7 @@ using System.Text;
 using Amazon.Runtime;
 using ChatOpsSignin.Aws;
 using ChatOpsSignin.Aws.Credentials;
+using ChatOpsSignin.Aws.Protocol;
 using ChatOpsSignin.Aws.Options;
 using ChatOpsSignin.StandIns.Aws;
 using Microsoft.Extensions.Options;
@@ -180,7 +181,7 @@ public sealed class StsClientTests
     [Fact]
     public void Tags_And_Policy_Arns_Are_Member_Lists_Numbered_From_One()
     {
-        var form = new StsForm("AssumeRole")
+        var form = new QueryForm("AssumeRole", "2011-06-15")
             .Add("RoleArn", "arn:aws:iam::111122223333:role/ReadOnly")
             .Add("ExternalId", null)
             .AddTags(new Dictionary<string, string> { ["chat-user"] = "slack:T0123/U0456", ["note"] = "a b+c", ["empty"] = string.Empty })

@@ -1,27 +1,25 @@
 using System.Text;
 
-namespace ChatOpsSignin.Aws.Credentials;
+namespace ChatOpsSignin.Aws.Protocol;
 
 /// <summary>
-/// The body of one STS Query request: <c>Action</c>, <c>Version=2011-06-15</c>, then the parameters, percent-encoded;
-/// null values are left out. Lists are <c>Name.member.N</c> numbered from 1 (Smithy awsQuery protocol).
+/// The body of one AWS Query-protocol request (STS, IAM): <c>Action</c>, <c>Version</c>, then the parameters,
+/// percent-encoded; null values are left out. Lists are <c>Name.member.N</c> numbered from 1 (Smithy awsQuery protocol).
 /// </summary>
-internal sealed class StsForm
+internal sealed class QueryForm
 {
     public const string ContentType = "application/x-www-form-urlencoded";
-    private const string Version = "2011-06-15";
-
     private readonly StringBuilder text = new(1024);
 
-    public StsForm(string action)
+    public QueryForm(string action, string version)
     {
         Action = action;
-        text.Append("Action=").Append(action).Append("&Version=").Append(Version);
+        text.Append("Action=").Append(action).Append("&Version=").Append(version);
     }
 
     public string Action { get; }
 
-    public StsForm Add(string name, string? value)
+    public QueryForm Add(string name, string? value)
     {
         if (value is not null)
         {
@@ -31,14 +29,14 @@ internal sealed class StsForm
         return this;
     }
 
-    public StsForm Add(string name, int value)
+    public QueryForm Add(string name, int value)
     {
         text.Append('&').Append(name).Append('=').Append(value);
         return this;
     }
 
     /// <summary>Session tags: <c>Tags.member.N.Key</c> and <c>Tags.member.N.Value</c>.</summary>
-    public StsForm AddTags(IReadOnlyDictionary<string, string> tags)
+    public QueryForm AddTags(IReadOnlyDictionary<string, string> tags)
     {
         var n = 0;
         foreach (var (key, value) in tags)
@@ -52,7 +50,7 @@ internal sealed class StsForm
     }
 
     /// <summary>Managed session policies: <c>PolicyArns.member.N.arn</c>.</summary>
-    public StsForm AddPolicyArns(IReadOnlyList<string> arns)
+    public QueryForm AddPolicyArns(IReadOnlyList<string> arns)
     {
         for (var i = 0; i < arns.Count; i++)
         {
