@@ -49,8 +49,7 @@ public sealed class StoreSession : IAsyncDisposable
             return kept;
         }
 
-        var command = writer.Connection.CreateCommand();
-        command.CommandText = sql;
+        var command = writer.Unkept(sql);
         (unkept ??= []).Add(command);
         return command;
     }

@@ -34,9 +34,16 @@ internal sealed class WriterConnection(SqliteConnection connection) : IDisposabl
             return null;
         }
 
-        command = connection.CreateCommand();
-        command.CommandText = sql;
+        command = Unkept(sql);
         statements.Add(sql, command);
+        return command;
+    }
+
+    /// <summary>A command of the caller's own for <paramref name="sql"/>, on this connection; the caller disposes it.</summary>
+    public SqliteCommand Unkept(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
         return command;
     }
 
@@ -48,8 +55,7 @@ internal sealed class WriterConnection(SqliteConnection connection) : IDisposabl
             return;
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var command = Unkept(sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
