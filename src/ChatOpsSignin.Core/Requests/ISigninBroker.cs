@@ -15,6 +15,15 @@ public interface ISigninBroker
     /// <summary>Records a request (or says busy); every later answer goes back through the platform's <c>IChatDelivery</c>.</summary>
     Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="SubmitAsync(SigninRequest, CancellationToken)"/>, but an accepted request's work starts only once
+    /// <paramref name="startAfter"/> completes: an edge whose acknowledgement is its HTTP response passes "the response
+    /// was sent", so the work does not compete with the ack for the CPU. The request is recorded either way, so work
+    /// that never starts here is leased again once its lease ends.
+    /// </summary>
+    Task<SubmitResult> SubmitAsync(SigninRequest request, Task startAfter, CancellationToken cancellationToken) =>
+        SubmitAsync(request, cancellationToken);
+
     /// <summary>An approver clicked Approve or Deny. The first decision wins.</summary>
     Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken);
 

@@ -31,7 +31,10 @@ public sealed class RequestFrontDoor(
 {
     private static readonly TimeSpan StatusWindow = TimeSpan.FromHours(24);
 
-    public async Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
+    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(request, Task.CompletedTask, cancellationToken);
+
+    public async Task<SubmitResult> SubmitAsync(SigninRequest request, Task startAfter, CancellationToken cancellationToken)
     {
         if (!await requesterLimit.TryAdmitAsync(request, cancellationToken))
         {
@@ -49,7 +52,7 @@ public sealed class RequestFrontDoor(
             var item = WorkItem.New(request) with { State = new WorkState { TraceParent = SigninTracing.TraceParentOf(span) } };
             var leased = await work.TryAddAsync(item, pump.Owner, time.GetUtcNow() + options.Value.LeaseDuration, cancellationToken)
                 ?? throw new InvalidOperationException($"Request id {request.Id} is already recorded.");
-            pump.RunReserved(leased);
+            pump.RunReserved(leased, startAfter);
             return SubmitResult.Accepted;
         }
         catch (Exception exception)

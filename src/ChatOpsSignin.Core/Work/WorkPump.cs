@@ -47,6 +47,30 @@ public sealed partial class WorkPump(
     /// <summary>Runs an item this replica holds, in a place taken with <see cref="TryReserve"/>.</summary>
     public void RunReserved(LeasedWork leased) => ready.Writer.TryWrite(leased);
 
+    /// <summary>
+    /// Runs an item this replica holds once <paramref name="startAfter"/> has completed (however it ended). On a busy
+    /// core a runner woken at once takes the CPU from the thread that is still writing the ack.
+    /// </summary>
+    public void RunReserved(LeasedWork leased, Task startAfter)
+    {
+        if (startAfter.IsCompleted)
+        {
+            RunReserved(leased);
+            return;
+        }
+
+        startAfter.ContinueWith(
+            static (_, state) =>
+            {
+                var (pump, item) = ((WorkPump, LeasedWork))state!;
+                pump.RunReserved(item);
+            },
+            (this, leased),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
     /// <summary>Takes one item waiting to run, for tests and the CLI that drive the driver themselves.</summary>
     internal bool TryTakeReady([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LeasedWork leased) => ready.Reader.TryRead(out leased);
 

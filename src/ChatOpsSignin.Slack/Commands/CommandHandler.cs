@@ -19,7 +19,11 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
     public static readonly CommandSyntax Syntax = new("/aws-console ");
 
     /// <returns>The ephemeral reply (use <see cref="SlackMessage.ToEphemeral"/>).</returns>
-    public async Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    public Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken) =>
+        HandleAsync(command, Task.CompletedTask, cancellationToken);
+
+    /// <param name="startAfter">When an accepted request's work may start (<see cref="ISigninBroker.SubmitAsync(SigninRequest, Task, CancellationToken)"/>).</param>
+    public async Task<SlackMessage> HandleAsync(SlashCommand command, Task startAfter, CancellationToken cancellationToken)
     {
         switch (CommandGrammar.Parse(Unescape(command.Text), Syntax))
         {
@@ -38,9 +42,9 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
                     cancellationToken);
                 return new SlackMessage(Mrkdwn.Escape(revoked.Message));
             case ChatCommand.Request request:
-                return await SubmitAsync(command, request, cancellationToken);
+                return await SubmitAsync(command, request, startAfter, cancellationToken);
             case ChatCommand.BreakGlass breakGlass:
-                return await SubmitAsync(command, new ChatCommand.Request(breakGlass.Profile, breakGlass.Reason), cancellationToken, isBreakGlass: true);
+                return await SubmitAsync(command, new ChatCommand.Request(breakGlass.Profile, breakGlass.Reason), startAfter, cancellationToken, isBreakGlass: true);
             case ChatCommand.Invalid invalid:
                 return new SlackMessage(invalid.Problem);
             default:
@@ -48,7 +52,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
         }
     }
 
-    private async Task<SlackMessage> SubmitAsync(SlashCommand command, ChatCommand.Request asked, CancellationToken cancellationToken, bool isBreakGlass = false)
+    private async Task<SlackMessage> SubmitAsync(SlashCommand command, ChatCommand.Request asked, Task startAfter, CancellationToken cancellationToken, bool isBreakGlass = false)
     {
         var request = new SigninRequest(
             RequestId.New(),
@@ -59,7 +63,7 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
             time.GetUtcNow()) { Service = asked.Service, Region = asked.Region, BreakGlass = isBreakGlass };
         using var scope = RequestLogScope.Begin(logger, request.Id);
         responseUrls.Remember(request.Id, command.ResponseUrl);
-        var result = await broker.SubmitAsync(request, cancellationToken);
+        var result = await broker.SubmitAsync(request, startAfter, cancellationToken);
         Log.Submitted(logger, request.Id.Value, asked.Profile, result);
         return result == SubmitResult.Accepted
             ? new SlackMessage($"{(isBreakGlass ? "Break-glass" : "Request")} `{request.Id.Value}` for *{Mrkdwn.Escape(asked.Profile)}* received. The sign-in link comes in a direct message from me; anything else I answer here.")

@@ -14,6 +14,7 @@ namespace ChatOpsSignin.Slack.Inbound;
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>: size limit (413), v0 signature over the raw body
 /// (401, nothing processed; a replay of an accepted request too), form / payload parsing (400, nothing issued), then the shared handlers, answered at once.
+/// An accepted command's work starts once its ack has been sent.
 /// </summary>
 internal sealed partial class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
@@ -65,7 +66,7 @@ internal sealed partial class SlackHttpEndpoints(
             return Results.BadRequest();
         }
 
-        var reply = await commands.HandleAsync(command, context.RequestAborted);
+        var reply = await commands.HandleAsync(command, ResponseSent(context), context.RequestAborted);
         return Results.Content(reply.ToEphemeral().ToJsonString(), "application/json", Encoding.UTF8);
     }
 
@@ -147,6 +148,18 @@ internal sealed partial class SlackHttpEndpoints(
             Log.Malformed(logger, "form cannot be read");
             return (Results.BadRequest(), []);
         }
+    }
+
+    /// <summary>Completes once the response has gone out (or the request ended without one).</summary>
+    private static Task ResponseSent(HttpContext context)
+    {
+        var sent = new TaskCompletionSource();
+        context.Response.OnCompleted(static state =>
+        {
+            ((TaskCompletionSource)state).TrySetResult();
+            return Task.CompletedTask;
+        }, sent);
+        return sent.Task;
     }
 
     private static JsonDocument? ParseJson(string json)
