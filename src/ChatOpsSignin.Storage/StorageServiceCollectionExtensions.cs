@@ -33,7 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.AddSingleton(sp => new SqliteConnectionFactory(
-            ResolvePath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath, sp.GetService<IHostEnvironment>())));
+            ResolvePath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath, sp.GetService<IHostEnvironment>()),
+            sp.GetService<TimeProvider>()));
         services.AddSingleton<IApprovalStore, SqliteApprovalStore>();
         services.AddSingleton<IIssuedLinkStore, SqliteIssuedLinkStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();

@@ -16,7 +16,8 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// <see cref="MaxBatchesPerConnection"/>: a cleared pool (a moved or replaced file) is then seen by the next batch.
 /// </para>
 /// </summary>
-internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>> openWriter) : IDisposable
+/// <param name="committed">Told after every commit (<see cref="WalCheckpoints"/>).</param>
+internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>> openWriter, Action committed) : IDisposable
 {
     /// <summary>Bounds how long the first operation of a batch waits for the others' statements.</summary>
     public const int MaxBatch = 64;
@@ -142,6 +143,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
             await writer.ExecuteAsync("COMMIT;", CancellationToken.None);
             writer.Batches++;
             Commits++;
+            committed();
             batch.Complete();
         }
         catch (Exception exception)

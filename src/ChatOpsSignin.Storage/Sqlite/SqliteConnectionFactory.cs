@@ -15,6 +15,7 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// of the process (the OS has the pages); only a power loss or OS crash can lose the last commits before a checkpoint,
 /// and never corrupts the database. FULL (the default) fsyncs the WAL on every commit, which at ~10 commits per
 /// request was the largest single cost of a sign-in. https://www.sqlite.org/pragma.html#pragma_synchronous
+/// Checkpoints run on a connection of their own, not inside a commit (<see cref="WalCheckpoints"/>).
 /// </para>
 /// <para>
 /// Stores work through <see cref="SessionAsync"/>: one writer connection per process, whose commits concurrent
@@ -32,15 +33,18 @@ public sealed class SqliteConnectionFactory : IDisposable
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private static readonly string ConnectionPragmas =
-        $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; " +
+        $"PRAGMA wal_autocheckpoint = {WalCheckpoints.BackstopPages};";
 
     private readonly string connectionString;
     private readonly ConditionalWeakTable<sqlite3, object> configured = [];
     private readonly SemaphoreSlim initialising = new(1, 1);
     private readonly GroupCommit writes;
+    private readonly WalCheckpoints checkpoints;
     private volatile bool ready;
 
-    public SqliteConnectionFactory(string databasePath)
+    /// <param name="time">Schedules the WAL checkpoints (<see cref="WalCheckpoints"/>).</param>
+    public SqliteConnectionFactory(string databasePath, TimeProvider? time = null)
     {
         DatabasePath = Path.GetFullPath(databasePath);
         connectionString = new SqliteConnectionStringBuilder
@@ -50,7 +54,8 @@ public sealed class SqliteConnectionFactory : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        writes = new GroupCommit(OpenWriterAsync);
+        checkpoints = new WalCheckpoints(OpenWriterAsync, time ?? TimeProvider.System);
+        writes = new GroupCommit(OpenWriterAsync, checkpoints.Committed);
     }
 
     public string DatabasePath { get; }
@@ -60,6 +65,9 @@ public sealed class SqliteConnectionFactory : IDisposable
 
     /// <summary>Writer connections opened by this process (tests).</summary>
     internal int WriterOpens => writes.WriterOpens;
+
+    /// <summary>The WAL checkpoints run off the write path (tests).</summary>
+    internal WalCheckpoints Checkpoints => checkpoints;
 
     /// <summary>One store operation's turn at the shared writer; disposing it waits for the commit.</summary>
     public async Task<StoreSession> SessionAsync(CancellationToken cancellationToken)
@@ -137,6 +145,7 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// <summary>Closes this file's pooled connections so the file is released (tests, shutdown).</summary>
     public void Dispose()
     {
+        checkpoints.Dispose();
         writes.Dispose();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
