@@ -10,8 +10,7 @@
 # Knobs: ALLOW_SIZE (default 0: the profile allows the bench workspace with one entry, slack:T0BENCH001/*; N > 0: a
 #        generated group of N user entries instead, to measure what an allow-list entry costs; the harness uses up to
 #        ~150k users, so give at least 160000),
-#        WORK_MAX_BACKLOG, WORK_MAX_CONCURRENCY, STANDIN_CPUS (default 1), STANDIN_IDLE (default 1: the stand-in runs
-#        under SCHED_IDLE; 0: as a normal process), BUILD=0 (reuse the last publish),
+#        WORK_MAX_BACKLOG, WORK_MAX_CONCURRENCY, STANDIN_CPUS (default 1), BUILD=0 (reuse the last publish),
 #        CHATOPS_BENCH_DIR (where builds and per-run state go; default /tmp/chatops-bench).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,13 +35,8 @@ run=$(mktemp -d "$dir/run.XXXXXX")
 # bot's pid and its descendants) does not count its CPU and memory as the bot's. A plain `setsid … &` is not enough: the
 # child's parent would be this shell, which becomes the bot at exec. The subshell exits at once, so the stand-in is
 # reparented to init. It exits when this process (the bot, after exec) is gone.
-# SCHED_IDLE: AWS is not on the harness's machine; the stand-in only has to be. Its work (a sign-in's AssumeRole and
-# getSigninToken) is woken right after each ack, and as a normal process it took the harness core from the load
-# generator before the generator had read that ack. As an idle-class process it runs whenever the harness waits.
 bot_pid=$$
-standin_policy=()
-[ "${STANDIN_IDLE:-1}" = 1 ] && standin_policy=(chrt --idle 0)
-(setsid "${standin_policy[@]}" taskset -c "${STANDIN_CPUS:-1}" dotnet "$dir/aws/AwsStandInHost.dll" \
+(setsid taskset -c "${STANDIN_CPUS:-1}" dotnet "$dir/aws/AwsStandInHost.dll" \
   --out "$run/aws.env" --delay-ms $((delay / 2)) --parent-pid "$bot_pid" </dev/null >"$run/aws.log" 2>&1 &)
 for _ in $(seq 1 200); do [ -f "$run/aws.env" ] && break; sleep 0.05; done
 [ -f "$run/aws.env" ] || { echo "AWS stand-in did not start: $(cat "$run/aws.log")" >&2; exit 2; }
