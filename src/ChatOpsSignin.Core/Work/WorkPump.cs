@@ -48,27 +48,40 @@ public sealed partial class WorkPump(
     public void RunReserved(LeasedWork leased) => ready.Writer.TryWrite(leased);
 
     /// <summary>
-    /// Runs an item this replica holds once <paramref name="startAfter"/> has completed (however it ended). On a busy
-    /// core a runner woken at once takes the CPU from the thread that is still writing the ack.
+    /// Runs an item this replica holds once <paramref name="startAfter"/> has completed: on a busy core a runner woken at
+    /// once takes the CPU from the thread that is still writing the ack. However the response ended the item runs, but a
+    /// cancelled <paramref name="startAfter"/> means it was never recorded (<see cref="Requests.SharedCommits.StartAfter"/>):
+    /// its place is given back and it does not run.
     /// </summary>
     public void RunReserved(LeasedWork leased, Task startAfter)
     {
         if (startAfter.IsCompleted)
         {
-            RunReserved(leased);
+            RunOrDrop(leased, startAfter);
             return;
         }
 
         startAfter.ContinueWith(
-            static (_, state) =>
+            static (after, state) =>
             {
                 var (pump, item) = ((WorkPump, LeasedWork))state!;
-                pump.RunReserved(item);
+                pump.RunOrDrop(item, after);
             },
             (this, leased),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private void RunOrDrop(LeasedWork leased, Task startAfter)
+    {
+        if (startAfter.IsCanceled)
+        {
+            Unreserve();
+            return;
+        }
+
+        RunReserved(leased);
     }
 
     /// <summary>Takes one item waiting to run, for tests and the CLI that drive the driver themselves.</summary>
