@@ -28,11 +28,22 @@ internal sealed class RecordingBroker : ISigninBroker
 
     public Task FirstDecision => firstDecision.Task;
 
-    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs inside a submission, given the request and when its work may start (as the front door's store writes would).</summary>
+    public Func<SigninRequest, Task, Task>? OnSubmit { get; set; }
+
+    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(request, Task.CompletedTask, cancellationToken);
+
+    public async Task<SubmitResult> SubmitAsync(SigninRequest request, Task startAfter, CancellationToken cancellationToken)
     {
+        if (OnSubmit is not null)
+        {
+            await OnSubmit(request, startAfter);
+        }
+
         Submitted.Enqueue(request);
         firstSubmit.TrySetResult(request);
-        return Task.FromResult(Result);
+        return Result;
     }
 
     public Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken)
