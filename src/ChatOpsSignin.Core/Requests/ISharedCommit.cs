@@ -4,8 +4,7 @@ namespace ChatOpsSignin.Core.Requests;
 /// Lets a short run of store operations on one async flow share one commit: the Slack ack's replay guard, rate limit and
 /// new work item are one commit instead of three (bench/README.md). Only for operations with no other I/O between them:
 /// a store with one writer (SQLite) holds its write lock for the whole scope. Stores that commit each operation on their
-/// own (PostgreSQL, DynamoDB) take no part: their operations are durable when they return, as always. A store may also
-/// decline a scope (SQLite does while its writer is busy); the operations then commit as they would without one.
+/// own (PostgreSQL, DynamoDB) take no part: their operations are durable when they return, as always.
 /// </summary>
 public interface ISharedCommit
 {

@@ -31,18 +31,6 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
     private WriterConnection? writer;
     private Batch? open;
 
-    /// <summary>Nobody holds the gate or waits for it (a moment's answer: the next caller may take it).</summary>
-    public bool Idle
-    {
-        get
-        {
-            lock (sync)
-            {
-                return !held;
-            }
-        }
-    }
-
     /// <summary>Batches committed so far (tests).</summary>
     public int Commits { get; private set; }
 

@@ -34,7 +34,6 @@ namespace ChatOpsSignin.Storage.Sqlite;
 public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
 {
     private static readonly AsyncLocal<SharedCommitScope?> Shared = new();
-    private static readonly EachOperationCommits EachOperation = new();
 
     /// <summary>How long a writer waits for another process's lock before SQLite reports busy.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
@@ -90,20 +89,10 @@ public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
             : await StoreSession.BeginAsync(writes, cancellationToken);
     }
 
-    /// <summary>
-    /// Not async: the scope is set on the caller's own flow, and every store operation it then awaits sees it. Only an
-    /// idle writer gets a scope. A busy one shares its commits among concurrent operations anyway, and a scope there
-    /// let each ack take the writer once instead of three times behind the sign-ins' writes: acks outran the work
-    /// they started, and under saturation the queue of accepted work, and so its end-to-end time, grew (bench/README.md, item 23).
-    /// </summary>
+    /// <summary>Not async: the scope is set on the caller's own flow, and every store operation it then awaits sees it.</summary>
     public ISharedCommitScope Begin()
     {
         RefuseInsideScope();
-        if (!writes.Idle)
-        {
-            return EachOperation;
-        }
-
         var scope = new SharedCommitScope(this);
         Shared.Value = scope;
         return scope;

@@ -37,27 +37,6 @@ public sealed class SharedCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_scope_begun_while_the_writer_is_busy_is_declined_and_each_operation_commits_on_its_own()
-    {
-        var (factory, guard) = await WarmReplicaAsync();
-
-        ChatOpsSignin.Core.Requests.ISharedCommitScope scope;
-        await using (await factory.OpenAsync(CancellationToken.None))
-        {
-            scope = factory.Begin();
-        }
-
-        var before = factory.Commits;
-        Assert.True(await SightAsync(guard, "a"));
-        Assert.True(await SightAsync(guard, "b"));
-
-        Assert.Equal(2, factory.Commits - before);
-        Assert.Equal(3, await CountAsync(otherReplica!));
-        await scope.DisposeAsync();
-        Assert.True(scope.Committed.IsCompletedSuccessfully);
-    }
-
-    [Fact]
     public async Task An_operation_inside_a_scope_sees_the_scopes_earlier_writes()
     {
         var (factory, guard) = await WarmReplicaAsync();
