@@ -28,22 +28,11 @@ internal sealed class RecordingBroker : ISigninBroker
 
     public Task FirstDecision => firstDecision.Task;
 
-    /// <summary>Runs inside a submission, given the request and when its work may start (as the front door's store writes would).</summary>
-    public Func<SigninRequest, Task, Task>? OnSubmit { get; set; }
-
-    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken) =>
-        SubmitAsync(request, Task.CompletedTask, cancellationToken);
-
-    public async Task<SubmitResult> SubmitAsync(SigninRequest request, Task startAfter, CancellationToken cancellationToken)
+    public Task<SubmitResult> SubmitAsync(SigninRequest request, CancellationToken cancellationToken)
     {
-        if (OnSubmit is not null)
-        {
-            await OnSubmit(request, startAfter);
-        }
-
         Submitted.Enqueue(request);
         firstSubmit.TrySetResult(request);
-        return Result;
+        return Task.FromResult(Result);
     }
 
     public Task<DecisionResult> DecideAsync(RequestId id, ChatUser decider, bool approve, CancellationToken cancellationToken)
