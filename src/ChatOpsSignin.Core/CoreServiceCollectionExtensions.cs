@@ -29,7 +29,6 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.Retention is null || o.Retention >= AuditOptions.MinRetention, "Audit:Retention: must be at least 1.00:00:00, or absent to keep the trail forever.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISharedCommit, EachOperationCommits>();
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DirectoryLookup>();
         services.AddSingleton<ProfileCatalog>();

@@ -4,7 +4,6 @@ using ChatOpsSignin.Core.Delivery;
 using ChatOpsSignin.Core.Hosting;
 using ChatOpsSignin.Core.Links;
 using ChatOpsSignin.Core.Policy;
-using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Core.Work;
 using ChatOpsSignin.Storage.Approvals;
 using ChatOpsSignin.Storage.Audit;
@@ -36,7 +35,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteConnectionFactory(
             ResolvePath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath, sp.GetService<IHostEnvironment>()),
             sp.GetService<TimeProvider>()));
-        services.AddSingleton<ISharedCommit>(sp => sp.GetRequiredService<SqliteConnectionFactory>());
         services.AddSingleton<IApprovalStore, SqliteApprovalStore>();
         services.AddSingleton<IIssuedLinkStore, SqliteIssuedLinkStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();

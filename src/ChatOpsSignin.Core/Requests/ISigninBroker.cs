@@ -19,9 +19,7 @@ public interface ISigninBroker
     /// As <see cref="SubmitAsync(SigninRequest, CancellationToken)"/>, but an accepted request's work starts only once
     /// <paramref name="startAfter"/> completes: an edge whose acknowledgement is its HTTP response passes "the response
     /// was sent", so the work does not compete with the ack for the CPU. The request is recorded either way, so work
-    /// that never starts here is leased again once its lease ends. Inside an <see cref="ISharedCommit"/> scope the edge
-    /// passes <see cref="SharedCommits.StartAfter"/>, cancelled when the scope's commit fails: the request was not
-    /// recorded, and its work does not start.
+    /// that never starts here is leased again once its lease ends.
     /// </summary>
     Task<SubmitResult> SubmitAsync(SigninRequest request, Task startAfter, CancellationToken cancellationToken) =>
         SubmitAsync(request, cancellationToken);

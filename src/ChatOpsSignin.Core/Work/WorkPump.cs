@@ -48,40 +48,27 @@ public sealed partial class WorkPump(
     public void RunReserved(LeasedWork leased) => ready.Writer.TryWrite(leased);
 
     /// <summary>
-    /// Runs an item this replica holds once <paramref name="startAfter"/> has completed: on a busy core a runner woken at
-    /// once takes the CPU from the thread that is still writing the ack. However the response ended the item runs, but a
-    /// cancelled <paramref name="startAfter"/> means it was never recorded (<see cref="Requests.SharedCommits.StartAfter"/>):
-    /// its place is given back and it does not run.
+    /// Runs an item this replica holds once <paramref name="startAfter"/> has completed (however it ended). On a busy
+    /// core a runner woken at once takes the CPU from the thread that is still writing the ack.
     /// </summary>
     public void RunReserved(LeasedWork leased, Task startAfter)
     {
         if (startAfter.IsCompleted)
         {
-            RunOrDrop(leased, startAfter);
+            RunReserved(leased);
             return;
         }
 
         startAfter.ContinueWith(
-            static (after, state) =>
+            static (_, state) =>
             {
                 var (pump, item) = ((WorkPump, LeasedWork))state!;
-                pump.RunOrDrop(item, after);
+                pump.RunReserved(item);
             },
             (this, leased),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-    }
-
-    private void RunOrDrop(LeasedWork leased, Task startAfter)
-    {
-        if (startAfter.IsCanceled)
-        {
-            Unreserve();
-            return;
-        }
-
-        RunReserved(leased);
     }
 
     /// <summary>Takes one item waiting to run, for tests and the CLI that drive the driver themselves.</summary>

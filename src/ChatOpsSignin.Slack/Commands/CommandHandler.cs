@@ -18,10 +18,6 @@ public sealed partial class CommandHandler(ISigninBroker broker, ResponseUrls re
 {
     public static readonly CommandSyntax Syntax = new("/aws-console ");
 
-    /// <summary>True when the command asks for a sign-in: its answer needs the store only, no other I/O.</summary>
-    public static bool Submits(SlashCommand command) =>
-        CommandGrammar.Parse(Unescape(command.Text), Syntax) is ChatCommand.Request or ChatCommand.BreakGlass;
-
     /// <returns>The ephemeral reply (use <see cref="SlackMessage.ToEphemeral"/>).</returns>
     public Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken) =>
         HandleAsync(command, Task.CompletedTask, cancellationToken);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using ChatOpsSignin.Core.Chat;
 using ChatOpsSignin.Core.Policy;
-using ChatOpsSignin.Core.Requests;
 using ChatOpsSignin.Slack.Commands;
 using ChatOpsSignin.Slack.Interactivity;
 using Microsoft.AspNetCore.Http;
@@ -15,13 +14,11 @@ namespace ChatOpsSignin.Slack.Inbound;
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>: size limit (413), v0 signature over the raw body
 /// (401, nothing processed; a replay of an accepted request too), form / payload parsing (400, nothing issued), then the shared handlers, answered at once.
-/// An accepted command's work starts once its ack has been sent. A new request's store writes (replay guard, rate
-/// limit, work item) share one commit (<see cref="ISharedCommit"/>), made before the ack goes out.
+/// An accepted command's work starts once its ack has been sent.
 /// </summary>
 internal sealed partial class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
     IReplayGuard replays,
-    ISharedCommit sharedCommits,
     TimeProvider time,
     CommandHandler commands,
     InteractionHandler interactions,
@@ -52,25 +49,10 @@ internal sealed partial class SlackHttpEndpoints(
 
     private async Task<IResult> CommandCoreAsync(HttpContext context)
     {
-        var (unsigned, body) = await ReadSignedAsync(context);
-        if (unsigned is not null)
+        var (rejected, form) = await ReadVerifiedFormAsync(context);
+        if (rejected is not null)
         {
-            return unsigned;
-        }
-
-        var (malformed, form) = await ReadFormAsync(context, body);
-        var command = malformed is null ? SlashCommand.FromForm(form) : null;
-
-        // Between these writes there is only parsing, so the scope holds the store's writer for microseconds.
-        await using var shared = command is not null && CommandHandler.Submits(command) ? sharedCommits.Begin() : null;
-        if (await RefuseReplayAsync(context) is { } replayed)
-        {
-            return replayed;
-        }
-
-        if (malformed is not null)
-        {
-            return malformed;
+            return rejected;
         }
 
         if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
@@ -78,13 +60,13 @@ internal sealed partial class SlackHttpEndpoints(
             return Results.Ok();
         }
 
-        if (command is null)
+        if (SlashCommand.FromForm(form) is not { } command)
         {
             Log.Malformed(logger, "command without team_id or user_id");
             return Results.BadRequest();
         }
 
-        var reply = await commands.HandleAsync(command, shared.StartAfter(ResponseSent(context)), context.RequestAborted);
+        var reply = await commands.HandleAsync(command, ResponseSent(context), context.RequestAborted);
         return Results.Content(reply.ToEphemeral().ToJsonString(), "application/json", Encoding.UTF8);
     }
 
@@ -126,18 +108,6 @@ internal sealed partial class SlackHttpEndpoints(
 
     private async Task<(IResult? Rejected, Dictionary<string, string> Form)> ReadVerifiedFormAsync(HttpContext context)
     {
-        var (unsigned, body) = await ReadSignedAsync(context);
-        if (unsigned is not null)
-        {
-            return (unsigned, []);
-        }
-
-        var (malformed, form) = await ReadFormAsync(context, body);
-        return (await RefuseReplayAsync(context) ?? malformed, form);
-    }
-
-    private async Task<(IResult? Rejected, byte[] Body)> ReadSignedAsync(HttpContext context)
-    {
         var request = context.Request;
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, options.Value.MaxBodyBytes, context.RequestAborted);
         if (body is null)
@@ -150,30 +120,17 @@ internal sealed partial class SlackHttpEndpoints(
             request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
             request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
             body);
+        if (check == SignatureCheck.Valid && !await FirstSightingAsync(request, context.RequestAborted))
+        {
+            check = SignatureCheck.Replayed;
+        }
+
         if (check != SignatureCheck.Valid)
         {
             Log.Unsigned(logger, request.Path, check);
             return (Results.Unauthorized(), []);
         }
 
-        return (null, body);
-    }
-
-    /// <summary>Asked after parsing, so a new request's scope is open first; a replay is refused before a malformed body is.</summary>
-    private async Task<IResult?> RefuseReplayAsync(HttpContext context)
-    {
-        if (await FirstSightingAsync(context.Request, context.RequestAborted))
-        {
-            return null;
-        }
-
-        Log.Unsigned(logger, context.Request.Path, SignatureCheck.Replayed);
-        return Results.Unauthorized();
-    }
-
-    private async Task<(IResult? Rejected, Dictionary<string, string> Form)> ReadFormAsync(HttpContext context, byte[] body)
-    {
-        var request = context.Request;
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
         {
             Log.Malformed(logger, "not application/x-www-form-urlencoded");

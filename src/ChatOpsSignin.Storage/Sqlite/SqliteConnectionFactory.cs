@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ChatOpsSignin.Core.Requests;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -27,14 +26,9 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// the same gate, released when it closes. Other processes on the same file are arbitrated by SQLite's lock and
 /// <see cref="BusyTimeout"/>.
 /// </para>
-/// <para>
-/// <see cref="Begin"/> lets the operations of one flow share one session (<see cref="SharedCommitScope"/>).
-/// </para>
 /// </summary>
-public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
+public sealed class SqliteConnectionFactory : IDisposable
 {
-    private static readonly AsyncLocal<SharedCommitScope?> Shared = new();
-
     /// <summary>How long a writer waits for another process's lock before SQLite reports busy.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
@@ -48,7 +42,6 @@ public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
     private readonly GroupCommit writes;
     private readonly WalCheckpoints checkpoints;
     private volatile bool ready;
-    private int disposed;
 
     /// <param name="time">Schedules the WAL checkpoints (<see cref="WalCheckpoints"/>).</param>
     public SqliteConnectionFactory(string databasePath, TimeProvider? time = null)
@@ -84,18 +77,7 @@ public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
             await InitialiseAsync(cancellationToken);
         }
 
-        return Shared.Value is { IsOpen: true } scope && scope.Factory == this
-            ? await scope.LendAsync(writes, cancellationToken)
-            : await StoreSession.BeginAsync(writes, cancellationToken);
-    }
-
-    /// <summary>Not async: the scope is set on the caller's own flow, and every store operation it then awaits sees it.</summary>
-    public ISharedCommitScope Begin()
-    {
-        RefuseInsideScope();
-        var scope = new SharedCommitScope(this);
-        Shared.Value = scope;
-        return scope;
+        return await StoreSession.BeginAsync(writes, cancellationToken);
     }
 
     /// <summary>A connection of the caller's own, with this connection's pragmas set; the caller disposes it.</summary>
@@ -160,14 +142,9 @@ public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
         }
     }
 
-    /// <summary>Closes this file's pooled connections so the file is released (tests, shutdown). Safe to call again: the container disposes it once per service it is registered as.</summary>
+    /// <summary>Closes this file's pooled connections so the file is released (tests, shutdown).</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-
         checkpoints.Dispose();
         writes.Dispose();
         using var connection = new SqliteConnection(connectionString);
@@ -175,18 +152,8 @@ public sealed class SqliteConnectionFactory : ISharedCommit, IDisposable
         initialising.Dispose();
     }
 
-    /// <summary>The open scope of this flow holds the gate: waiting for it here would wait for ourselves.</summary>
-    private void RefuseInsideScope()
-    {
-        if (Shared.Value is { IsOpen: true } scope && scope.Factory == this)
-        {
-            throw new InvalidOperationException("This flow is inside a shared commit already; it takes store operations only.");
-        }
-    }
-
     private async Task<SqliteConnection> OpenConfiguredAsync(CancellationToken cancellationToken)
     {
-        RefuseInsideScope();
         await writes.EnterAsync(cancellationToken);
         var released = 0;
         void Release()

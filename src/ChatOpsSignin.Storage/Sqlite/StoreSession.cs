@@ -7,11 +7,6 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// each statement kept as in autocommit mode, and disposing it waits until the batch is committed (and throws if it was
 /// not). An operation that must be all or nothing takes a <see cref="Savepoint"/>.
 /// <para>
-/// Inside a <see cref="SharedCommitScope"/> the scope holds the session and lends it to each operation in turn
-/// (<see cref="Lend"/>): an operation's dispose then ends only its own statements, and the scope's dispose leaves the
-/// gate and waits for the commit.
-/// </para>
-/// <para>
 /// <see cref="Command"/> hands out the writer's kept statement for a SQL text: the session owns it, so callers do not
 /// dispose it (a reader they open on it they do dispose, before asking for the same SQL again).
 /// </para>
@@ -23,7 +18,6 @@ public sealed class StoreSession : IAsyncDisposable
     private readonly GroupCommit.Batch batch;
     private List<SqliteCommand>? unkept;
     private Savepoint? savepoint;
-    private int holders = 1;
 
     private StoreSession(GroupCommit gate, WriterConnection writer, GroupCommit.Batch batch)
     {
@@ -75,51 +69,24 @@ public sealed class StoreSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var last = --holders == 0;
         try
         {
-            await EndOperationAsync();
+            if (savepoint is not null)
+            {
+                await savepoint.DisposeAsync();
+            }
+
+            foreach (var command in unkept ?? [])
+            {
+                await command.DisposeAsync();
+            }
         }
         finally
         {
-            if (last)
-            {
-                await gate.LeaveAsync();
-            }
+            await gate.LeaveAsync();
         }
 
-        if (last)
-        {
-            await batch.Committed;
-        }
-    }
-
-    /// <summary>This session for one more operation of its holder's flow; that operation's dispose gives it back.</summary>
-    internal StoreSession Lend()
-    {
-        if (holders != 1)
-        {
-            // The lender's flow runs its operations one after another; a second one now would share the first's statements.
-            throw new InvalidOperationException("A shared commit runs one store operation at a time.");
-        }
-
-        holders++;
-        return this;
-    }
-
-    private async Task EndOperationAsync()
-    {
-        if (savepoint is not null)
-        {
-            await savepoint.DisposeAsync();
-        }
-
-        foreach (var command in unkept ?? [])
-        {
-            await command.DisposeAsync();
-        }
-
-        unkept = null;
+        await batch.Committed;
     }
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => writer.ExecuteAsync(sql, cancellationToken);

@@ -49,28 +49,4 @@ public sealed class StartAfterAckTests : IDisposable
 
         Assert.True(pump.TryTakeReady(out _));
     }
-
-    [Fact]
-    public async Task Work_whose_shared_commit_failed_never_starts_and_gives_its_place_back()
-    {
-        await using var bot = new CoreHarness(database.DatabasePath, time);
-        var pump = bot.Get<WorkPump>();
-        var committed = new TaskCompletionSource();
-        var sent = new TaskCompletionSource();
-
-        await bot.Broker.SubmitAsync(bot.NewRequest("dev"), new FailingScope(committed.Task).StartAfter(sent.Task), CancellationToken.None);
-        Assert.Equal(1, pump.Backlog);
-        committed.SetException(new IOException("disk full"));
-        sent.SetResult();
-
-        Assert.False(pump.TryTakeReady(out _));
-        Assert.Equal(0, pump.Backlog);
-    }
-
-    private sealed class FailingScope(Task committed) : ISharedCommitScope
-    {
-        public Task Committed => committed;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
