@@ -11,9 +11,12 @@ namespace ChatOpsSignin.Storage.Sqlite;
 /// queued behind it (or fills the batch) commits for everyone. Every operation returns only once its batch is
 /// committed, so a caller that has its answer has it on disk, as before. An idle bot commits each operation alone.
 /// <para>
-/// The writer connection (and its prepared statements, <see cref="WriterConnection"/>) is kept from batch to batch while
-/// operations keep coming, and given back to the pool when the gate goes idle or after
-/// <see cref="MaxBatchesPerConnection"/>: a cleared pool (a moved or replaced file) is then seen by the next batch.
+/// The writer connection (and its prepared statements, <see cref="WriterConnection"/>) is kept from batch to batch, idle
+/// gaps included: at 20 commands/s every operation used to find the gate idle, give the writer back and prepare its
+/// statements again. The first batch after an idle gap first checks that the file is still the one the writer opened
+/// (<see cref="StoreFile.HasMoved"/>): a store moved, deleted or replaced meanwhile gets a new connection, which fails
+/// if the file is gone, so the outage is seen (<c>ReadinessTests</c>). After <see cref="MaxBatchesPerConnection"/> the
+/// writer is given back to the pool anyway.
 /// </para>
 /// </summary>
 /// <param name="committed">Told after every commit (<see cref="WalCheckpoints"/>).</param>
@@ -29,6 +32,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
     private readonly Queue<TaskCompletionSource> queue = new();
     private bool held;
     private WriterConnection? writer;
+    private bool afterIdle;
     private Batch? open;
 
     /// <summary>Batches committed so far (tests).</summary>
@@ -67,6 +71,12 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
 
         if (open is null)
         {
+            if (writer is not null && afterIdle && StoreFile.HasMoved(writer.Connection))
+            {
+                CloseWriter();
+            }
+
+            afterIdle = false;
             if (writer is null)
             {
                 writer = new WriterConnection(await openWriter(cancellationToken));
@@ -106,7 +116,8 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
             await CommitAsync(batch);
         }
 
-        if (!AnyoneQueued() || writer?.Batches >= MaxBatchesPerConnection)
+        afterIdle = !AnyoneQueued();
+        if (writer?.Batches >= MaxBatchesPerConnection)
         {
             CloseWriter();
         }

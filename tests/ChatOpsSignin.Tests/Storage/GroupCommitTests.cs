@@ -107,7 +107,7 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Back_to_back_batches_share_one_writer_connection_and_an_idle_gate_gives_it_back()
+    public async Task Back_to_back_batches_and_idle_gaps_share_one_writer_connection()
     {
         var factory = database.NewReplica();
         var guard = new SqliteReplayGuard(factory);
@@ -125,8 +125,48 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(1, factory.WriterOpens - opens);
 
         Assert.True(await guard.TryFirstSightingAsync("alone", T0, T0.AddMinutes(5), CancellationToken.None));
-        Assert.Equal(2, factory.WriterOpens - opens);
+        Assert.True(await guard.TryFirstSightingAsync("alone again", T0, T0.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(1, factory.WriterOpens - opens);
         Assert.False(await guard.TryFirstSightingAsync("key-7", T0, T0.AddMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_store_file_replaced_during_an_idle_gap_gets_a_new_writer_that_writes_to_the_new_file()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        Assert.True(await guard.TryFirstSightingAsync("before", T0, T0.AddMinutes(5), CancellationToken.None));
+        var opens = factory.WriterOpens;
+
+        var copy = database.DatabasePath + ".copy";
+        File.Copy(database.DatabasePath, copy);
+        File.Move(copy, database.DatabasePath, overwrite: true);
+
+        Assert.True(await guard.TryFirstSightingAsync("after", T0, T0.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(1, factory.WriterOpens - opens);
+        Assert.Equal(2, await CountAsync(database.NewReplica(), "replay_guard"));
+    }
+
+    [Fact]
+    public async Task A_store_folder_moved_away_during_an_idle_gap_fails_the_next_operation_instead_of_writing_to_the_moved_file()
+    {
+        var factory = database.NewReplica();
+        var guard = new SqliteReplayGuard(factory);
+        Assert.True(await guard.TryFirstSightingAsync("before", T0, T0.AddMinutes(5), CancellationToken.None));
+
+        var folder = Path.GetDirectoryName(database.DatabasePath)!;
+        Directory.Move(folder, folder + "-away");
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            await Assert.ThrowsAsync<SqliteException>(() => guard.TryFirstSightingAsync("lost", T0, T0.AddMinutes(5), CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Move(folder + "-away", folder);
+        }
+
+        Assert.True(await guard.TryFirstSightingAsync("back", T0, T0.AddMinutes(5), CancellationToken.None));
     }
 
     [Fact]
