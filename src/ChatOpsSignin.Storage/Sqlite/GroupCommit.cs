@@ -25,7 +25,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
     /// <summary>Bounds how long the first operation of a batch waits for the others' statements.</summary>
     public const int MaxBatch = 64;
 
-    /// <summary>Bounds how long a busy writer goes without reopening its connection.</summary>
+    /// <summary>Bounds how long the writer goes without reopening its connection.</summary>
     public const int MaxBatchesPerConnection = 256;
 
     private readonly object sync = new();
@@ -138,7 +138,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
 
     public void Release() => PassOn();
 
-    /// <summary>Closes the kept writer connection (an idle gate has none).</summary>
+    /// <summary>Closes the kept writer connection.</summary>
     public void Dispose() => CloseWriter();
 
     private async Task CommitAsync(Batch batch)

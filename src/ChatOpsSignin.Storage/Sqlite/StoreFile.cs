@@ -16,7 +16,7 @@ internal static class StoreFile
     {
         var code = FileControl(connection.Handle!.DangerousGetHandle(), "main", HasMovedOp, out var moved);
 
-        // A VFS without the check (not the Unix or Windows ones) answers NOTFOUND: reopen, as if it had moved.
+        // The Unix VFS compares the path's inode with the open file's; a VFS without the check answers NOTFOUND: reopen.
         return code != 0 || moved != 0;
     }
 
