@@ -73,6 +73,8 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<SqliteConnection>
         {
             if (writer is not null && afterIdle && StoreFile.HasMoved(writer.Connection))
             {
+                // Given back to the pool, this handle (and any other pooled one) would be handed out again, still on the moved file.
+                SqliteConnection.ClearPool(writer.Connection);
                 CloseWriter();
             }
 

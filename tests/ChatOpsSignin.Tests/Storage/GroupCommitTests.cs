@@ -158,7 +158,6 @@ public sealed class GroupCommitTests : IDisposable
         Directory.Move(folder, folder + "-away");
         try
         {
-            SqliteConnection.ClearAllPools();
             await Assert.ThrowsAsync<SqliteException>(() => guard.TryFirstSightingAsync("lost", T0, T0.AddMinutes(5), CancellationToken.None));
         }
         finally
