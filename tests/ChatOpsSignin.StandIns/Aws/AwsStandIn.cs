@@ -133,21 +133,47 @@ public sealed partial class AwsStandIn : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    /// <summary>Latency added before every answer (a benchmark's stand-in for AWS round trips); zero by default.</summary>
+    /// <summary>
+    /// Latency added to every answer (a benchmark's stand-in for AWS round trips); zero by default. The request is
+    /// handled when it arrives and its answer is held back for this long, as a network would. The bench runs this process
+    /// on the load harness's core: handled after the wait, each call's work would land there just as the next command's
+    /// ack does (at 20 commands/s and 2 × 50 ms, every time), and be measured as the bot's latency.
+    /// </summary>
     public TimeSpan ResponseDelay { get; set; }
 
     private async Task DispatchAsync(HttpContext context)
     {
-        if (ResponseDelay > TimeSpan.Zero)
+        if (ResponseDelay <= TimeSpan.Zero)
         {
-            await Task.Delay(ResponseDelay, time, context.RequestAborted);
+            await HandleAsync(context);
+            return;
         }
 
+        var wire = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await HandleAsync(context);
+            await Task.Delay(ResponseDelay, time, context.RequestAborted);
+        }
+        finally
+        {
+            context.Response.Body = wire;
+        }
+
+        context.Response.ContentLength = held.Length;
+        held.Position = 0;
+        await held.CopyToAsync(wire, context.RequestAborted);
+    }
+
+    private Task HandleAsync(HttpContext context)
+    {
         var port = context.Connection.LocalPort;
-        await (port == listeners[0].IPEndPoint!.Port ? StsAsync(context)
+        return port == listeners[0].IPEndPoint!.Port ? StsAsync(context)
             : port == listeners[1].IPEndPoint!.Port ? CognitoAsync(context)
             : port == listeners[3].IPEndPoint!.Port ? IamAsync(context)
-            : FederationAsync(context));
+            : FederationAsync(context);
     }
 
     private StandInKey? FindKey(string accessKeyId)

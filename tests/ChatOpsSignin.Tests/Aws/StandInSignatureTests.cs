@@ -94,6 +94,47 @@ public sealed class StandInSignatureTests
         Assert.Contains("SerializationException", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>The bench's latency: the call is handled as it arrives, and only its answer waits.</summary>
+    [Fact]
+    public async Task A_Delayed_Answer_Is_Handled_On_Arrival_And_Held_For_The_Delay()
+    {
+        var time = new TimerWatch(TimeProvider.System.GetUtcNow());
+        await using var standIn = await AwsStandIn.StartAsync(time);
+        standIn.AddRole(AwsRoomHarness.ReadOnlyRole);
+        standIn.ResponseDelay = TimeSpan.FromMilliseconds(50);
+        var credentials = new BasicAWSCredentials(standIn.BrokerAccessKeyId, standIn.BrokerSecretAccessKey);
+
+        var answer = PostAsync(standIn, credentials, time.GetUtcNow(), AssumeRole);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await time.TimerCreated.Task.WaitAsync(deadline.Token);
+
+        Assert.Single(standIn.Sessions);
+        Assert.False(answer.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(49));
+        Assert.False(answer.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        using var response = await answer.WaitAsync(deadline.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<AssumeRoleResult>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(standIn.Sessions.Single().AccessKeyId, ExtractAccessKeyId(await response.Content.ReadAsStringAsync()));
+    }
+
+    private sealed class TimerWatch(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public TaskCompletionSource TimerCreated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            TimerCreated.TrySetResult();
+            return timer;
+        }
+    }
+
+    private static string ExtractAccessKeyId(string xml) =>
+        System.Xml.Linq.XDocument.Parse(xml).Descendants().Single(e => e.Name.LocalName == "AccessKeyId").Value;
+
     private const string AssumeRole =
         "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FReadOnly&RoleSessionName=slack.jane";
 
